@@ -1,0 +1,68 @@
+/**
+ * A static file server for the built app, on 127.0.0.1 and an ephemeral port, mounted under any
+ * base path so tests prove the build works from a sub-directory. Records every request it serves.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export interface StaticServer {
+  origin: string;
+  url(path?: string): string;
+  /** Replace a file's body for the next requests (e.g. a corrupted data file), or undefined to restore. */
+  override(path: string, body: string | undefined): void;
+  close(): Promise<void>;
+}
+
+export async function serveStatic(root: string, basePath = '/'): Promise<StaticServer> {
+  const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  const dir = resolve(root);
+  const overrides = new Map<string, string>();
+  const server: Server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!path.startsWith(base)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const relative = path.slice(base.length) || 'index.html';
+    const override = overrides.get(relative);
+    if (override !== undefined) {
+      res.writeHead(200, { 'content-type': TYPES[extname(relative)] ?? 'application/octet-stream' }).end(override);
+      return;
+    }
+    const file = normalize(join(dir, relative));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const info = await stat(file);
+      const target = info.isDirectory() ? join(file, 'index.html') : file;
+      const body = await readFile(target);
+      res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: (path = '') => `${origin}${base}${path}`,
+    override: (path, body) => (body === undefined ? overrides.delete(path) : overrides.set(path, body)),
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
