@@ -207,7 +207,6 @@ export function partitionUnit(unit: Unit, seed: string): TownshipCell[] {
   const pad = 0.01;
   const voronoi = delaunay.voronoi([bx0 * kx - pad, by0 - pad, bx1 * kx + pad, by1 + pad]);
   const territory = unit.territory as polyclip.Geom;
-  const snap = createVertexSnapper(unit.territory);
 
   const cells: MultiPolygonCoords[] = [];
   for (let j = 0; j < n; j++) {
@@ -219,90 +218,12 @@ export function partitionUnit(unit: Unit, seed: string): TownshipCell[] {
       cells.push([]);
       continue;
     }
-    const voronoiVertices = new Set<string>(ring.map(pointKey));
-    const parts = (polyclip.intersection([ring], territory) as MultiPolygonCoords)
-      .map((polygon) => polygon.map((r) => snapRing(r, voronoiVertices, snap)).filter((r): r is Ring => r !== null))
-      .filter((polygon) => polygon.length > 0);
-    cells.push(largestFirst(parts));
+    // Where a Voronoi edge crosses the border, the clip point is new to the neighbouring county's
+    // rings; insertTJunctions() later adds it there so the two borders share arcs.
+    cells.push(largestFirst(polyclip.intersection([ring], territory) as MultiPolygonCoords));
   }
 
   return order.map((j, t) => ({ ...townships[t], coords: cells[j] })).filter((c) => c.coords.length > 0);
-}
-
-const pointKey = (p: [number, number] | number[]): string => `${p[0]},${p[1]}`;
-
-type Snap = (previous: [number, number], p: [number, number], next: [number, number]) => [number, number];
-
-function segmentDistance2(p: [number, number], a: [number, number], b: [number, number]): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len = dx * dx + dy * dy;
-  const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len));
-  return (a[0] + t * dx - p[0]) ** 2 + (a[1] + t * dy - p[1]) ** 2;
-}
-
-/**
- * Where a Voronoi edge crosses the county border, clipping invents a vertex X on a border segment
- * (E, N) that the neighbouring county's rings lack — a T-junction, so the two borders would not
- * share arcs. X moves to the nearer of E and N; the cells on both sides of the Voronoi edge see the
- * same segment and make the same choice, so borders stay made of source vertices only. The source
- * grid is 1/1024°, so nothing moves more than ~100 m.
- */
-function createVertexSnapper(territory: MultiPolygonCoords): Snap {
-  const neighbours = new Map<string, [number, number][]>();
-  const link = (a: [number, number], b: [number, number]): void => {
-    const list = neighbours.get(pointKey(a));
-    if (list) list.push(b);
-    else neighbours.set(pointKey(a), [b]);
-  };
-  for (const polygon of territory) {
-    for (const ring of polygon) {
-      for (let i = 0; i + 1 < ring.length; i++) {
-        link(ring[i], ring[i + 1]);
-        link(ring[i + 1], ring[i]);
-      }
-    }
-  }
-  return (previous, p, next) => {
-    if (neighbours.has(pointKey(p))) return p;
-    const e = neighbours.has(pointKey(next)) ? next : neighbours.has(pointKey(previous)) ? previous : null;
-    if (!e) return p;
-    let n = e;
-    let best = Infinity;
-    for (const q of neighbours.get(pointKey(e))!) {
-      const d = segmentDistance2(p, e, q);
-      if (d < best) {
-        best = d;
-        n = q;
-      }
-    }
-    const de = (e[0] - p[0]) ** 2 + (e[1] - p[1]) ** 2;
-    const dn = (n[0] - p[0]) ** 2 + (n[1] - p[1]) ** 2;
-    // Ties go to the lexicographically smaller vertex so both sides agree.
-    if (de < dn || (de === dn && pointKey(e) < pointKey(n))) return e;
-    return n;
-  };
-}
-
-/** Snaps clip-made vertices to the border, then drops repeats and back-and-forth spikes. */
-function snapRing(ring: Ring, keep: Set<string>, snap: Snap): Ring | null {
-  const open = ring.slice(0, -1);
-  const m = open.length;
-  const out: Ring = [];
-  for (let i = 0; i < m; i++) {
-    const p = open[i];
-    const q = keep.has(pointKey(p)) ? p : snap(open[(i + m - 1) % m], p, open[(i + 1) % m]);
-    if (out.length > 0 && pointKey(out[out.length - 1]) === pointKey(q)) continue;
-    if (out.length > 1 && pointKey(out[out.length - 2]) === pointKey(q)) {
-      out.pop();
-      continue;
-    }
-    out.push(q);
-  }
-  while (out.length > 1 && pointKey(out[0]) === pointKey(out[out.length - 1])) out.pop();
-  if (out.length < 3) return null;
-  out.push(out[0]);
-  return out;
 }
 
 function distance2(seeds: { x: Float64Array; y: Float64Array }, j: number, x: number, y: number): number {

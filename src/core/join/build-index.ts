@@ -1,0 +1,583 @@
+/**
+ * # Building the point-in-polygon join index
+ *
+ * ## Border rule (fixed; the same in every code path)
+ *
+ * A point (x, y) belongs to the polygon that contains the point (x + ε, y + ε²) for an
+ * infinitesimally small ε > 0 — "the township immediately to its east; on an east–west edge, the
+ * one immediately to its north". Equivalently, it is the classic half-open crossing-number test
+ * with a ray cast due east: an edge counts when exactly one endpoint is strictly north of the point
+ * (`(y1 > y) !== (y2 > y)`) and it crosses the ray strictly east of the point, all decided with
+ * exact arithmetic (predicates.ts). Consequences:
+ * - A point strictly inside a polygon, or strictly outside all, gets the same answer as Turf's
+ *   `booleanPointInPolygon` (even–odd rule, holes honoured).
+ * - A point on an edge shared by two townships (or on a vertex shared by several) lands in exactly
+ *   one of them: the one east of it (north of it for an east–west edge; for a vertex, the one
+ *   containing the directions just north of due east). Turf says "inside" for all of them.
+ * - Points on the city's outer boundary: they belong to the city exactly when the city lies
+ *   immediately to their east (north for an east–west edge), so points on the west and south
+ *   sides of the boundary are in, points on the east and north sides are out (−1). The same rule
+ *   applies at the edge of a hole. Points with x ≥ maxX or y ≥ maxY of all vertices, NaN or ±∞
+ *   are outside.
+ * - Polygons should not overlap (township partitions do not). If they do, a point covered by
+ *   several features is given the lowest feature index; parts of one MultiPolygon are tested
+ *   separately, so overlapping parts do not cancel out.
+ *
+ * ## Index layout
+ *
+ * A uniform grid of nx × ny cells over the extent, about `cellsPerEdge` cells per edge. Each cell
+ * is either *pure* — no edge comes near it, so it lies wholly inside one feature or wholly
+ * outside — and its word in `cellWord` is the answer, or it is *mixed* and owns a record: a copy
+ * of every edge that touches the cell (closed rectangle, widened by a hair), inline as doubles
+ * (x1, y1, x2, y2) with the part each belongs to, and the set of parts that contain the cell's
+ * south-east corner R = (xr, yb) (under the same ε-perturbation). For a point P in a mixed cell,
+ * the path P → Q = (xr, py) → R runs inside the cell; the parts containing P are the parts
+ * containing R toggled by every edge crossing that path (crossings decided exactly with the same
+ * tie rules), so no edge outside the cell is ever needed. Corner sets are computed at build time
+ * by sweeping each grid row line from the west and toggling at every edge crossing, bucketed by
+ * corner — no per-corner point-in-polygon test.
+ *
+ * Arrays: `cellWord` Int32 (nx·ny), `recStart` Uint32 (records+1), `recCorner` Int32, `entryCoords`
+ * Float64 (4 per entry), `entryPart` Int32, `partFeature` Int32, `setStart`/`setParts` (overlaps).
+ */
+import type { Feature, Geometry } from 'geojson';
+import { flattenPolygons, type FlatPolygons } from './flatten-polygons';
+import type { JoinIndex } from './join-index';
+import { crossesEastOf, crossesPath } from './predicates';
+
+export interface BuildJoinIndexOptions {
+  /** Target grid cells per polygon edge (default 2). More cells: more memory, fewer mixed cells. */
+  readonly cellsPerEdge?: number;
+  /** Upper bound on the number of grid cells (default 2^24). */
+  readonly maxCells?: number;
+  /** Mixed cells with more edges than this are split into a finer child grid (default 6). */
+  readonly leafMaxEntries?: number;
+  /** Maximum nesting of child grids (default 3). */
+  readonly maxDepth?: number;
+  /** Feature identifiers to store in the index (default: the codes of the input). */
+  readonly codes?: readonly string[];
+}
+
+const DEFAULT_CELLS_PER_EDGE = 2;
+const DEFAULT_MAX_CELLS = 1 << 24;
+const DEFAULT_LEAF_MAX_ENTRIES = 6;
+const DEFAULT_MAX_DEPTH = 3;
+/** Edges are assigned to cells widened by this fraction of a cell on every side. */
+const MARGIN = 1e-6;
+
+/**
+ * Build the join index from GeoJSON Polygon/MultiPolygon features (the result's feature indices
+ * are positions in `polygons`) or from {@link FlatPolygons}.
+ */
+export function buildJoinIndex(
+  polygons: readonly Feature<Geometry | null>[] | FlatPolygons,
+  options: BuildJoinIndexOptions = {},
+): JoinIndex {
+  const flat: FlatPolygons = isFlat(polygons) ? polygons : flattenPolygons(polygons);
+  const { vertices, ringStart, partRingStart, featurePartStart } = flat;
+  const featureCount = featurePartStart.length - 1;
+  const partCount = partRingStart.length - 1;
+  const ringCount = ringStart.length - 1;
+
+  // --- parts → features, rings → parts
+  const partFeature = new Int32Array(partCount);
+  for (let f = 0; f < featureCount; f++) {
+    for (let p = featurePartStart[f]!; p < featurePartStart[f + 1]!; p++) partFeature[p] = f;
+  }
+  const ringPart = new Int32Array(ringCount);
+  for (let p = 0; p < partCount; p++) {
+    for (let r = partRingStart[p]!; r < partRingStart[p + 1]!; r++) ringPart[r] = p;
+  }
+
+  // --- edges (zero-length ones dropped: they never cross anything) and the extent
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const vertexCount = vertices.length >> 1;
+  for (let v = 0; v < vertexCount; v++) {
+    const x = vertices[2 * v]!;
+    const y = vertices[2 * v + 1]!;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  const edgeCoords = new Float64Array(vertexCount * 4);
+  const edgePart = new Int32Array(vertexCount);
+  let edgeCount = 0;
+  for (let r = 0; r < ringCount; r++) {
+    const s = ringStart[r]!;
+    const e = ringStart[r + 1]!;
+    if (e - s < 2) continue;
+    const part = ringPart[r]!;
+    for (let v = s; v < e; v++) {
+      const w = v + 1 < e ? v + 1 : s;
+      const x1 = vertices[2 * v]!;
+      const y1 = vertices[2 * v + 1]!;
+      const x2 = vertices[2 * w]!;
+      const y2 = vertices[2 * w + 1]!;
+      if (x1 === x2 && y1 === y2) continue;
+      const o = edgeCount * 4;
+      edgeCoords[o] = x1;
+      edgeCoords[o + 1] = y1;
+      edgeCoords[o + 2] = x2;
+      edgeCoords[o + 3] = y2;
+      edgePart[edgeCount++] = part;
+    }
+  }
+
+  // --- grid
+  const width = maxX - minX;
+  const height = maxY - minY;
+  let nx = 1;
+  let ny = 1;
+  if (edgeCount > 0 && width > 0 && height > 0) {
+    const maxCells = Math.max(1, Math.floor(options.maxCells ?? DEFAULT_MAX_CELLS));
+    const target = Math.max(1, Math.min(maxCells, Math.round(edgeCount * (options.cellsPerEdge ?? DEFAULT_CELLS_PER_EDGE))));
+    nx = Math.max(1, Math.round(Math.sqrt((target * width) / height)));
+    ny = Math.max(1, Math.floor(target / nx));
+    if (nx * ny > maxCells) nx = Math.max(1, Math.floor(maxCells / ny));
+  }
+  const cellW = width > 0 ? width / nx : 1;
+  const cellH = height > 0 ? height / ny : 1;
+  const invW = width > 0 ? nx / width : 0;
+  const invH = height > 0 ? ny / height : 0;
+  const cellCount = nx * ny;
+
+  // --- edge → cell pairs (each edge into every cell its segment touches, cells widened by MARGIN)
+  const absMargin = absoluteMargin(minX, minY, maxX, maxY);
+  const mX = Math.max(cellW * MARGIN, absMargin);
+  const mY = Math.max(cellH * MARGIN, absMargin);
+  const pairCells = new GrowU32(edgeCount * 3);
+  let pairEdge: Uint32Array = new Uint32Array(Math.max(16, edgeCount * 3));
+  const cellFill = new Uint32Array(cellCount + 1);
+  for (let e = 0; e < edgeCount; e++) {
+    const o = e * 4;
+    const before = pairCells.n;
+    assignEdge(edgeCoords[o]!, edgeCoords[o + 1]!, edgeCoords[o + 2]!, edgeCoords[o + 3]!, minX, minY, cellW, cellH, invW, invH, nx, ny, mX, mY, pairCells);
+    if (pairCells.n > pairEdge.length) pairEdge = growU32(pairEdge, pairCells.n);
+    for (let k = before; k < pairCells.n; k++) {
+      pairEdge[k] = e;
+      cellFill[pairCells.a[k]! + 1]!++;
+    }
+  }
+  const pairCount = pairCells.n;
+  const pairCell = pairCells.a;
+  // counting sort of pairs by cell
+  for (let c = 0; c < cellCount; c++) cellFill[c + 1]! += cellFill[c]!;
+  const cellEdgeStart = cellFill.slice();
+  const cellEdges = new Uint32Array(pairCount);
+  for (let k = 0; k < pairCount; k++) cellEdges[cellFill[pairCell[k]!]!++] = pairEdge[k]!;
+  pairCells.a = new Uint32Array(0);
+  pairEdge = new Uint32Array(0);
+
+  // --- crossings of every grid row line y = minY + j·cellH, bucketed by the first corner
+  //     (xr_i = minX + (i+1)·cellW, yb_j) they count for: a crossing counts for corner i when
+  //     it is not strictly east of xr_i.
+  let crossKey: Uint32Array = new Uint32Array(Math.max(16, edgeCount));
+  let crossPart: Int32Array = new Int32Array(crossKey.length);
+  let crossCount = 0;
+  const bucketStart = new Uint32Array(cellCount + 1);
+  for (let e = 0; e < edgeCount; e++) {
+    const o = e * 4;
+    const x1 = edgeCoords[o]!;
+    const y1 = edgeCoords[o + 1]!;
+    const x2 = edgeCoords[o + 2]!;
+    const y2 = edgeCoords[o + 3]!;
+    if (y1 === y2) continue;
+    const lo = y1 < y2 ? y1 : y2;
+    const hi = y1 < y2 ? y2 : y1;
+    const jStart = Math.max(0, Math.ceil((lo - minY) * invH) - 1);
+    const jEnd = Math.min(ny - 1, Math.floor((hi - minY) * invH) + 1);
+    const dxdy = (x2 - x1) / (y2 - y1);
+    for (let j = jStart; j <= jEnd; j++) {
+      const yb = minY + j * cellH;
+      if (!(lo <= yb && yb < hi)) continue;
+      const xf = x1 + (yb - y1) * dxdy;
+      let i = Math.ceil((xf - minX) * invW) - 1;
+      if (!(i >= 0)) i = 0;
+      if (i > nx) i = nx;
+      while (i > 0 && !crossesEastOf(x1, y1, x2, y2, minX + i * cellW, yb)) i--;
+      while (i < nx && crossesEastOf(x1, y1, x2, y2, minX + (i + 1) * cellW, yb)) i++;
+      if (i === nx) continue;
+      if (crossCount === crossKey.length) {
+        crossKey = growU32(crossKey);
+        crossPart = growI32(crossPart);
+      }
+      const key = j * nx + i;
+      crossKey[crossCount] = key;
+      crossPart[crossCount++] = edgePart[e]!;
+      bucketStart[key + 1]!++;
+    }
+  }
+  for (let c = 0; c < cellCount; c++) bucketStart[c + 1]! += bucketStart[c]!;
+  const bucketParts = new Int32Array(crossCount);
+  {
+    const fill = bucketStart.slice();
+    for (let k = 0; k < crossCount; k++) bucketParts[fill[crossKey[k]!]!++] = crossPart[k]!;
+  }
+  crossKey = new Uint32Array(0);
+  crossPart = new Int32Array(0);
+
+  // --- sweep each row west → east: corner sets; pure cells get their feature, mixed cells a node
+  const out = new NodeWriter(cellCount, edgeCoords, edgePart, partFeature, {
+    leafMaxEntries: options.leafMaxEntries ?? DEFAULT_LEAF_MAX_ENTRIES,
+    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+    absMargin: absoluteMargin(minX, minY, maxX, maxY),
+  });
+  let cur: Int32Array = new Int32Array(16);
+  for (let j = 0; j < ny; j++) {
+    let n = 0;
+    for (let i = 0; i < nx; i++) {
+      const c = j * nx + i;
+      for (let k = bucketStart[c]!; k < bucketStart[c + 1]!; k++) {
+        const part = bucketParts[k]!;
+        let t = 0;
+        while (t < n && cur[t] !== part) t++;
+        if (t < n) cur[t] = cur[--n]!;
+        else {
+          if (n === cur.length) cur = growI32(cur);
+          cur[n++] = part;
+        }
+      }
+      const es = cellEdgeStart[c]!;
+      const ee = cellEdgeStart[c + 1]!;
+      // (evaluate before indexing: node() may reallocate out.words.a)
+      const word =
+        es === ee
+          ? out.pureWord(cur, n)
+          : out.node(cur.slice(0, n), cellEdges.subarray(es, ee), minX + i * cellW, minY + j * cellH, cellW, cellH, minX + (i + 1) * cellW, 0);
+      out.words.a[c] = word;
+    }
+  }
+
+  const codes = options.codes ?? flat.codes ?? null;
+  if (codes !== null && codes.length !== featureCount) {
+    throw new Error(`buildJoinIndex: ${codes.length} codes given for ${featureCount} features`);
+  }
+  return {
+    featureCount,
+    partCount,
+    minX,
+    minY,
+    maxX,
+    maxY,
+    nx,
+    ny,
+    cellW,
+    cellH,
+    invW,
+    invH,
+    cellWord: out.words.done(),
+    blockWordStart: out.blockWordStart.done(),
+    blockDim: out.blockDim.done(),
+    blockGeom: out.blockGeom.done(),
+    recStart: (out.recStart.push(out.entryPart.n), out.recStart.done()),
+    recCorner: out.recCorner.done(),
+    entryCoords: out.entryCoords.done(),
+    entryPart: out.entryPart.done(),
+    partFeature,
+    setStart: out.setStart.done(),
+    setParts: out.setParts.done(),
+    maxRecordEntries: out.maxRecordEntries,
+    maxSetSize: out.maxSetSize,
+    codes: codes === null ? null : [...codes],
+  };
+}
+
+interface NodeOptions {
+  readonly leafMaxEntries: number;
+  readonly maxDepth: number;
+  readonly absMargin: number;
+}
+
+/** Writes the words, leaf records and child blocks of mixed cells. */
+class NodeWriter {
+  readonly words: GrowI32;
+  readonly blockWordStart = new GrowU32(16);
+  readonly blockDim = new GrowU32(16);
+  readonly blockGeom = new GrowF64(96);
+  readonly recStart = new GrowU32(1024);
+  readonly recCorner = new GrowI32(1024);
+  readonly entryCoords = new GrowF64(4096);
+  readonly entryPart = new GrowI32(1024);
+  readonly setStart = new GrowU32(4);
+  readonly setParts = new GrowI32(4);
+  maxRecordEntries = 0;
+  maxSetSize = 1;
+  private readonly cells = new GrowU32(64);
+
+  constructor(
+    topCells: number,
+    private readonly edgeCoords: Float64Array,
+    private readonly edgePart: Int32Array,
+    private readonly partFeature: Int32Array,
+    private readonly opt: NodeOptions,
+  ) {
+    this.words = new GrowI32(topCells);
+    this.words.n = topCells;
+    this.setStart.push(0);
+  }
+
+  /** The word of a cell no edge comes near: the lowest feature among the corner's parts. */
+  pureWord(set: Int32Array, n: number): number {
+    if (n === 0) return -1;
+    const pf = this.partFeature;
+    let best = pf[set[0]!]!;
+    for (let t = 1; t < n; t++) if (pf[set[t]!]! < best) best = pf[set[t]!]!;
+    return best;
+  }
+
+  /**
+   * The word of a mixed cell [x0, x0 + w] × [y0, y0 + h]: a leaf record when it has few edges (or
+   * cannot be split further), else a child block whose sub-cells are built recursively.
+   * `set` holds the parts containing the cell's south-east corner (xr, y0), where xr is computed
+   * exactly as the query computes it (it may differ from x0 + w in the last bit).
+   */
+  node(set: Int32Array, edges: Uint32Array, x0: number, y0: number, w: number, h: number, xr: number, depth: number): number {
+    if (edges.length === 0) return this.pureWord(set, set.length);
+    const opt = this.opt;
+    if (edges.length <= opt.leafMaxEntries || depth >= opt.maxDepth || Math.min(w, h) < opt.absMargin * 1e4) {
+      return this.leaf(set, edges);
+    }
+    // Child block: s × s sub-cells.
+    const s = Math.max(2, Math.min(8, Math.ceil(Math.sqrt(edges.length / 2))));
+    const sw = w / s;
+    const sh = h / s;
+    const b = this.blockDim.n;
+    const base = this.words.n;
+    for (let k = 0; k < s * s; k++) this.words.push(0);
+    this.blockWordStart.push(base);
+    this.blockDim.push(s);
+    this.blockGeom.push(x0);
+    this.blockGeom.push(y0);
+    this.blockGeom.push(sw);
+    this.blockGeom.push(sh);
+    this.blockGeom.push(s / w);
+    this.blockGeom.push(s / h);
+    // Assign the edges to sub-cells (counting sort by sub-cell).
+    const cells = this.cells;
+    cells.n = 0;
+    const owners: number[] = [];
+    const mX = Math.max(sw * MARGIN, opt.absMargin);
+    const mY = Math.max(sh * MARGIN, opt.absMargin);
+    const ec = this.edgeCoords;
+    for (let k = 0; k < edges.length; k++) {
+      const e = edges[k]!;
+      const before = cells.n;
+      assignEdge(ec[e * 4]!, ec[e * 4 + 1]!, ec[e * 4 + 2]!, ec[e * 4 + 3]!, x0, y0, sw, sh, s / w, s / h, s, s, mX, mY, cells);
+      for (let t = before; t < cells.n; t++) owners.push(e);
+    }
+    const start = new Uint32Array(s * s + 1);
+    for (let t = 0; t < cells.n; t++) start[cells.a[t]! + 1]!++;
+    for (let c = 0; c < s * s; c++) start[c + 1]! += start[c]!;
+    const fill = start.slice();
+    const lists = new Uint32Array(cells.n);
+    for (let t = 0; t < cells.n; t++) lists[fill[cells.a[t]!]!++] = owners[t]!;
+    // Child corners (x0 + (si+1)·sw, y0 + sj·sh): the parent corner's parts toggled by the edges
+    // crossing the path corner → (xr, cy) → (xr, y0). Only edges straddling x = xr (vertical leg)
+    // or the row line y = cy (horizontal leg) can cross it.
+    const vertical: number[] = [];
+    for (let k = 0; k < edges.length; k++) {
+      const e = edges[k]!;
+      if (ec[e * 4]! > xr !== ec[e * 4 + 2]! > xr) vertical.push(e);
+    }
+    const pathEdges: number[] = [];
+    for (let sj = 0; sj < s; sj++) {
+      const cy = y0 + sj * sh;
+      pathEdges.length = 0;
+      for (let k = 0; k < edges.length; k++) {
+        const e = edges[k]!;
+        if (ec[e * 4 + 1]! > cy !== ec[e * 4 + 3]! > cy) pathEdges.push(e);
+      }
+      for (const e of vertical) if (!(ec[e * 4 + 1]! > cy !== ec[e * 4 + 3]! > cy)) pathEdges.push(e);
+      for (let si = 0; si < s; si++) {
+        const c = sj * s + si;
+        const cx = x0 + (si + 1) * sw;
+        const childSet = this.partsAt(set, pathEdges, cx, cy, xr, y0);
+        const word = this.node(childSet, lists.subarray(start[c]!, start[c + 1]!), x0 + si * sw, cy, sw, sh, cx, depth + 1);
+        this.words.a[base + c] = word; // after the call: it may reallocate this.words.a
+      }
+    }
+    return -2 - (2 * b + 1);
+  }
+
+  private leaf(set: Int32Array, edges: Uint32Array): number {
+    const r = this.recCorner.n;
+    this.recStart.push(this.entryPart.n);
+    let corner = -1;
+    if (set.length === 1) corner = set[0]!;
+    else if (set.length > 1) {
+      corner = -2 - (this.setStart.n - 1);
+      for (let t = 0; t < set.length; t++) this.setParts.push(set[t]!);
+      this.setStart.push(this.setParts.n);
+      if (set.length > this.maxSetSize) this.maxSetSize = set.length;
+    }
+    this.recCorner.push(corner);
+    const ec = this.edgeCoords;
+    for (let k = 0; k < edges.length; k++) {
+      const e = edges[k]!;
+      this.entryCoords.push(ec[e * 4]!);
+      this.entryCoords.push(ec[e * 4 + 1]!);
+      this.entryCoords.push(ec[e * 4 + 2]!);
+      this.entryCoords.push(ec[e * 4 + 3]!);
+      this.entryPart.push(this.edgePart[e]!);
+    }
+    if (edges.length > this.maxRecordEntries) this.maxRecordEntries = edges.length;
+    return -2 - 2 * r;
+  }
+
+  /** Parts containing (px, py) (perturbed), from the parts at the cell's corner (xr, yb). */
+  private partsAt(set: Int32Array, edges: Uint32Array | readonly number[], px: number, py: number, xr: number, yb: number): Int32Array {
+    const cur: number[] = Array.from(set);
+    const ec = this.edgeCoords;
+    for (let k = 0; k < edges.length; k++) {
+      const e = edges[k]!;
+      const x1 = ec[e * 4]!;
+      const y1 = ec[e * 4 + 1]!;
+      const x2 = ec[e * 4 + 2]!;
+      const y2 = ec[e * 4 + 3]!;
+      if (crossesPath(x1, y1, x2, y2, px, py, xr, yb)) {
+        const part = this.edgePart[e]!;
+        const t = cur.indexOf(part);
+        if (t >= 0) cur.splice(t, 1);
+        else cur.push(part);
+      }
+    }
+    return Int32Array.from(cur);
+  }
+}
+
+/**
+ * Assign the segment (x1, y1)–(x2, y2) to every cell of the grid (origin ox, oy; cell cw × ch;
+ * gx × gy cells) whose rectangle, widened by mX, mY, it touches; pushes the cell numbers.
+ */
+function assignEdge(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  ox: number,
+  oy: number,
+  cw: number,
+  ch: number,
+  invW: number,
+  invH: number,
+  gx: number,
+  gy: number,
+  mX: number,
+  mY: number,
+  outCells: GrowU32,
+): void {
+  const exLo = (x1 < x2 ? x1 : x2) - mX;
+  const exHi = (x1 < x2 ? x2 : x1) + mX;
+  const eyLo = (y1 < y2 ? y1 : y2) - mY;
+  const eyHi = (y1 < y2 ? y2 : y1) + mY;
+  if (exHi < ox - mX || eyHi < oy - mY || exLo > ox + gx * cw + mX || eyLo > oy + gy * ch + mY) return;
+  const j0 = clampIndex(Math.floor((eyLo - oy) * invH), gy);
+  const j1 = clampIndex(Math.floor((eyHi - oy) * invH), gy);
+  const dxdy = y1 !== y2 ? (x2 - x1) / (y2 - y1) : 0;
+  for (let j = j0; j <= j1; j++) {
+    let xa: number;
+    let xb: number;
+    if (y1 === y2 || j0 === j1) {
+      xa = exLo;
+      xb = exHi;
+    } else {
+      const ya = Math.max(eyLo, oy + j * ch - mY);
+      const yb = Math.min(eyHi, oy + (j + 1) * ch + mY);
+      const xAtA = x1 + (ya - y1) * dxdy;
+      const xAtB = x1 + (yb - y1) * dxdy;
+      xa = Math.max(exLo, (xAtA < xAtB ? xAtA : xAtB) - mX);
+      xb = Math.min(exHi, (xAtA < xAtB ? xAtB : xAtA) + mX);
+    }
+    const i0 = clampIndex(Math.floor((xa - ox) * invW), gx);
+    const i1 = clampIndex(Math.floor((xb - ox) * invW), gx);
+    for (let i = i0; i <= i1; i++) outCells.push(j * gx + i);
+  }
+}
+
+/** Margin below which coordinate rounding could move a point across a cell border. */
+function absoluteMargin(minX: number, minY: number, maxX: number, maxY: number): number {
+  const m = Math.max(Math.abs(minX), Math.abs(minY), Math.abs(maxX), Math.abs(maxY));
+  return 1e-13 * (1 + (Number.isFinite(m) ? m : 0));
+}
+
+class GrowI32 {
+  a: Int32Array;
+  n = 0;
+  constructor(cap: number) {
+    this.a = new Int32Array(Math.max(4, cap));
+  }
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  done(): Int32Array {
+    return this.a.slice(0, this.n);
+  }
+}
+
+class GrowU32 {
+  a: Uint32Array;
+  n = 0;
+  constructor(cap: number) {
+    this.a = new Uint32Array(Math.max(4, cap));
+  }
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Uint32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  done(): Uint32Array {
+    return this.a.slice(0, this.n);
+  }
+}
+
+class GrowF64 {
+  a: Float64Array;
+  n = 0;
+  constructor(cap: number) {
+    this.a = new Float64Array(Math.max(4, cap));
+  }
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Float64Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+  done(): Float64Array {
+    return this.a.slice(0, this.n);
+  }
+}
+
+function isFlat(x: readonly Feature<Geometry | null>[] | FlatPolygons): x is FlatPolygons {
+  return !Array.isArray(x);
+}
+
+function clampIndex(v: number, n: number): number {
+  if (!(v >= 0)) return 0;
+  return v >= n ? n - 1 : v;
+}
+
+function growU32(a: Uint32Array, need = 0): Uint32Array {
+  const b = new Uint32Array(Math.max(a.length * 2, need));
+  b.set(a);
+  return b;
+}
+
+function growI32(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}

@@ -1,0 +1,67 @@
+import { IncidentRows, type ParseIncidentsOptions, type ParsedIncidents } from './incident-rows';
+import { createCsvIncidentParser, createGeoJsonSeqIncidentParser, FeatureReader, NotLineDelimitedError } from './stream-incidents';
+
+export type { ParsedIncidents, ParseIncidentsOptions, SkippedRow } from './incident-rows';
+
+/**
+ * Parse an incidents file held in memory: GeoJSON when the first non-blank character is `{` or
+ * `[`, CSV otherwise. See {@link parseIncidentsCsv} and {@link parseIncidentsGeoJson}; docs/join.md
+ * has the formats. Throws an Error naming the file for a fatal problem (empty file, no lon/lat
+ * columns, malformed JSON, every coordinate out of range → swapped lat/lon or projected CRS).
+ */
+export function parseIncidents(text: string, fileName: string, options: ParseIncidentsOptions = {}): ParsedIncidents {
+  const first = /\S/.exec(text);
+  if (first === null) throw new Error(`${fileName}: file is empty`);
+  const c = first[0];
+  return c === '{' || c === '[' ? parseIncidentsGeoJson(text, fileName, options) : parseIncidentsCsv(text, fileName, options);
+}
+
+/** Parse CSV incidents (header with lon/lat/type[/time] columns; see stream-incidents.ts). */
+export function parseIncidentsCsv(text: string, fileName: string, options: ParseIncidentsOptions = {}): ParsedIncidents {
+  const parser = createCsvIncidentParser(fileName, options);
+  parser.push(text);
+  parser.end();
+  return parser.take();
+}
+
+/**
+ * Parse GeoJSON incidents: a FeatureCollection (or a single Feature, or an array of features) of
+ * Point features with `properties.type` (id or Chinese label) and optionally `properties.time`
+ * (aliases as for CSV columns); also GeoJSONSeq / newline-delimited features. Row numbers are
+ * 1-based feature numbers (line numbers for line-delimited input). A feature that is not a Point is
+ * skipped with its reason.
+ */
+export function parseIncidentsGeoJson(text: string, fileName: string, options: ParseIncidentsOptions = {}): ParsedIncidents {
+  if (text.trim() === '') throw new Error(`${fileName}: file is empty`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    // Not one JSON document: maybe one feature per line.
+    const seq = createGeoJsonSeqIncidentParser(fileName, options);
+    try {
+      seq.push(text);
+      seq.end();
+      return seq.take();
+    } catch (seqErr) {
+      if (seqErr instanceof NotLineDelimitedError) throw new Error(`${fileName}: malformed JSON (${(err as Error).message})`);
+      throw seqErr;
+    }
+  }
+  let features: unknown[];
+  if (Array.isArray(json)) features = json;
+  else if (typeof json === 'object' && json !== null && (json as { type?: unknown }).type === 'FeatureCollection') {
+    const fs = (json as { features?: unknown }).features;
+    if (!Array.isArray(fs)) throw new Error(`${fileName}: FeatureCollection has no "features" array`);
+    features = fs;
+  } else if (typeof json === 'object' && json !== null && (json as { type?: unknown }).type === 'Feature') features = [json];
+  else {
+    const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : typeof json;
+    throw new Error(`${fileName}: expected a GeoJSON FeatureCollection of Point features, got ${JSON.stringify(type)}`);
+  }
+  const rows = new IncidentRows(fileName, options);
+  const reader = new FeatureReader(rows);
+  for (let i = 0; i < features.length; i++) reader.add(features[i], i + 1);
+  rows.finish();
+  return rows.take();
+}
