@@ -70,16 +70,36 @@ function arcsOf(polygon: PolygonArcs): Set<number> {
  * Merges `piece` into the geometry that shares the most of its arcs, preferring `county`. A piece
  * that borders nobody is 'isolated' (an island); one no neighbour can take in one piece is 'kept'.
  */
+/** Which geometries use each arc; entries may go stale after merges, so users re-check. */
+type ArcOwners = Map<number, Set<Geometry>>;
+
+function indexArcs(geometries: Geometry[]): ArcOwners {
+  const owners: ArcOwners = new Map();
+  for (const g of geometries) for (const polygon of polygonsOf(g)) for (const a of polygon.flat()) addOwner(owners, arcId(a), g);
+  return owners;
+}
+
+function addOwner(owners: ArcOwners, arc: number, g: Geometry): void {
+  const set = owners.get(arc);
+  if (set) set.add(g);
+  else owners.set(arc, new Set([g]));
+}
+
+/**
+ * Merges `piece` into the geometry that shares the most of its arcs, preferring `county`. A piece
+ * that borders nobody is 'isolated' (an island); one no neighbour can take in one piece is 'kept'.
+ */
 function absorb(
   topo: Topology,
-  geometries: Geometry[],
+  owners: ArcOwners,
   piece: PolygonArcs,
   exclude: Geometry | null,
   county: string | null,
 ): 'merged' | 'isolated' | 'kept' {
   const pieceArcs = arcsOf(piece);
-  const candidates = geometries
-    .filter((g) => g !== exclude)
+  const neighbours = new Set<Geometry>();
+  for (const a of pieceArcs) for (const g of owners.get(a) ?? []) if (g !== exclude) neighbours.add(g);
+  const candidates = [...neighbours]
     .map((g) => {
       let shared = 0;
       for (const polygon of polygonsOf(g)) for (const a of polygon.flat()) if (pieceArcs.has(arcId(a))) shared++;
@@ -97,6 +117,7 @@ function absorb(
     const merged = mergeArcs(topo, [g, { type: 'Polygon', arcs: piece }] as never) as unknown as { arcs: PolygonArcs[] };
     if (merged.arcs.length <= before && simpleRings(topo, merged.arcs)) {
       setPolygons(g, merged.arcs);
+      for (const a of pieceArcs) addOwner(owners, a, g);
       return 'merged';
     }
   }
@@ -116,6 +137,7 @@ export function cleanTopology(topo: Topology, objectName: string, maxGapArea: nu
   const geometries = collection.geometries as Geometry[];
   const report: CleanReport = { gapsFilled: 0, fragmentsMoved: 0, islandsKept: 0, specksDropped: 0 };
 
+  const owners = indexArcs(geometries);
   const union = mergeArcs(topo, geometries as never) as unknown as { arcs: PolygonArcs[] };
   for (const polygon of union.arcs) {
     for (const hole of polygon.slice(1)) {
@@ -123,7 +145,7 @@ export function cleanTopology(topo: Topology, objectName: string, maxGapArea: nu
       const area = planarArea(topo, gap);
       // Zero-area "holes" are borders traced twice; filling them would leave spikes.
       if (area > maxGapArea || area < ZERO_AREA) continue;
-      if (absorb(topo, geometries, gap, null, null) === 'merged') report.gapsFilled++;
+      if (absorb(topo, owners, gap, null, null) === 'merged') report.gapsFilled++;
     }
   }
 
@@ -132,7 +154,7 @@ export function cleanTopology(topo: Topology, objectName: string, maxGapArea: nu
     const parts = [...g.arcs].sort((a, b) => planarArea(topo, b) - planarArea(topo, a));
     const kept: PolygonArcs[] = [parts[0]];
     for (const part of parts.slice(1)) {
-      const outcome = absorb(topo, geometries, part, g, g.properties!.countyCode);
+      const outcome = absorb(topo, owners, part, g, g.properties!.countyCode);
       if (outcome === 'merged') report.fragmentsMoved++;
       else if (outcome === 'isolated' && planarArea(topo, part) < maxGapArea / 10) report.specksDropped++;
       else {

