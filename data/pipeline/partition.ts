@@ -220,10 +220,57 @@ export function partitionUnit(unit: Unit, seed: string): TownshipCell[] {
     }
     // Where a Voronoi edge crosses the border, the clip point is new to the neighbouring county's
     // rings; insertTJunctions() later adds it there so the two borders share arcs.
-    cells.push(largestFirst(polyclip.intersection([ring], territory) as MultiPolygonCoords));
+    cells.push(largestFirst(polyclip.intersection([ring], nearCell(territory, ring)) as MultiPolygonCoords));
   }
 
   return order.map((j, t) => ({ ...townships[t], coords: cells[j] })).filter((c) => c.coords.length > 0);
+}
+
+/**
+ * The territory cut to a box a little larger than the cell, by Sutherland–Hodgman against each box
+ * side: polyclip then works on a few hundred vertices instead of a whole county's thousands. The
+ * box's own (degenerate) edges lie outside the cell, so the intersection with the cell is unchanged.
+ */
+function nearCell(territory: MultiPolygonCoords, cell: Ring): polyclip.Geom {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of cell) {
+    if (x < x0) x0 = x;
+    if (y < y0) y0 = y;
+    if (x > x1) x1 = x;
+    if (y > y1) y1 = y;
+  }
+  const margin = Math.max(x1 - x0, y1 - y0) * 0.05 + 1e-6;
+  const box = [x0 - margin, y0 - margin, x1 + margin, y1 + margin];
+  const out: PolygonCoords[] = [];
+  for (const polygon of territory) {
+    const rings = polygon.map((ring) => clipRingToBox(ring, box)).filter((r): r is Ring => r !== null);
+    if (rings.length > 0) out.push(rings);
+  }
+  return out as polyclip.Geom;
+}
+
+function clipRingToBox(ring: Ring, [x0, y0, x1, y1]: number[]): Ring | null {
+  const sides: [(p: [number, number]) => boolean, (a: [number, number], b: [number, number]) => [number, number]][] = [
+    [(p) => p[0] >= x0, (a, b) => [x0, a[1] + ((x0 - a[0]) * (b[1] - a[1])) / (b[0] - a[0])]],
+    [(p) => p[0] <= x1, (a, b) => [x1, a[1] + ((x1 - a[0]) * (b[1] - a[1])) / (b[0] - a[0])]],
+    [(p) => p[1] >= y0, (a, b) => [a[0] + ((y0 - a[1]) * (b[0] - a[0])) / (b[1] - a[1]), y0]],
+    [(p) => p[1] <= y1, (a, b) => [a[0] + ((y1 - a[1]) * (b[0] - a[0])) / (b[1] - a[1]), y1]],
+  ];
+  let points = ring.slice(0, -1);
+  for (const [inside, cross] of sides) {
+    const next: [number, number][] = [];
+    for (let i = 0; i < points.length; i++) {
+      const a = points[(i + points.length - 1) % points.length];
+      const b = points[i];
+      if (inside(b)) {
+        if (!inside(a)) next.push(cross(a, b));
+        next.push(b);
+      } else if (inside(a)) next.push(cross(a, b));
+    }
+    points = next;
+    if (points.length < 3) return null;
+  }
+  return [...points, points[0]];
 }
 
 function distance2(seeds: { x: Float64Array; y: Float64Array }, j: number, x: number, y: number): number {
