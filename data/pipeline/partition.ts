@@ -206,7 +206,6 @@ export function partitionUnit(unit: Unit, seed: string): TownshipCell[] {
   const delaunay = Delaunay.from(points);
   const pad = 0.01;
   const voronoi = delaunay.voronoi([bx0 * kx - pad, by0 - pad, bx1 * kx + pad, by1 + pad]);
-  const territory = unit.territory as polyclip.Geom;
 
   const cells: MultiPolygonCoords[] = [];
   for (let j = 0; j < n; j++) {
@@ -220,7 +219,7 @@ export function partitionUnit(unit: Unit, seed: string): TownshipCell[] {
     }
     // Where a Voronoi edge crosses the border, the clip point is new to the neighbouring county's
     // rings; insertTJunctions() later adds it there so the two borders share arcs.
-    cells.push(largestFirst(polyclip.intersection([ring], nearCell(territory, ring)) as MultiPolygonCoords));
+    cells.push(largestFirst(polyclip.intersection([ring], nearCell(unit.territory, ring)) as MultiPolygonCoords));
   }
 
   return order.map((j, t) => ({ ...townships[t], coords: cells[j] })).filter((c) => c.coords.length > 0);

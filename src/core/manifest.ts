@@ -9,6 +9,8 @@ export interface Manifest {
   region: { code: string; name: string };
   boundaries: string;
   levels: string;
+  /** Incident points (incidents.bin, CSV or GeoJSON), joined to townships in the worker; optional. */
+  incidents: string | null;
   /** How often the daily levels are fetched again (the wall screen runs unattended). */
   refreshSeconds: number;
   /** Counties whose borders are invented by the pipeline (data/county-fixes.json). */
@@ -34,6 +36,8 @@ export function parseManifest(text: string, file: string): Manifest {
   if (!Array.isArray(approximate) || approximate.some((c) => typeof c !== 'string')) {
     throw new DataError(file, '"approximateCounties" must be an array of county codes');
   }
+  const incidents = json.incidents ?? null;
+  if (incidents !== null && (typeof incidents !== 'string' || incidents === '')) throw new DataError(file, '"incidents" must name a file or be null');
   const basemap = json.basemap ?? null;
   if (basemap !== null && typeof basemap !== 'string') throw new DataError(file, '"basemap" must be a style URL or null');
   return {
@@ -41,6 +45,7 @@ export function parseManifest(text: string, file: string): Manifest {
     region: { code: region.code, name: region.name },
     boundaries: json.boundaries as string,
     levels: json.levels as string,
+    incidents,
     refreshSeconds: refresh,
     approximateCounties: approximate as string[],
     basemap,

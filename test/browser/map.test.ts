@@ -198,8 +198,13 @@ describe(`the built app served under ${SUB_PATH}`, { timeout: LOAD_TIMEOUT }, ()
   it('draws the map at 3840×2160 with each of the five level colors visible', async () => {
     wall = await openApp(server, 3840, 2160);
     await wall.page.screenshot({ path: `${OUT}/map-3840x2160.png` });
+    // Only the map counts: the legend's swatches (and any other overlay) are painted over with the
+    // background color, so a level color found here was drawn by the map itself.
     const canvas = wall.page.locator('canvas.maplibregl-canvas');
-    const png = await canvas.screenshot();
+    const png = await canvas.screenshot({
+      mask: [wall.page.locator('main > :not(:has(canvas.maplibregl-canvas))'), wall.page.locator('.maplibregl-ctrl')],
+      maskColor: '#0b1220',
+    });
     const appCounts = await wall.page.evaluate(() => [...(window as unknown as FiveColorWindow).__fiveColor.app.counts.byLevel]);
     const colors = LEVELS.map((l) => hexToRgb(l.color));
     const counted = await countColors(wall.page, png, colors, BACKGROUND);
@@ -228,6 +233,8 @@ describe(`the built app served under ${SUB_PATH}`, { timeout: LOAD_TIMEOUT }, ()
     expect(sourceCodes).toHaveLength(173);
     expect(sourceCodes).toEqual(topoCodes);
 
+    // Served from the sub-path: the data came from under it.
+    expect(wall.requests).toContain(server.url('data/levels.json'));
     expect(await legendCounts(page)).toEqual(expectedCounts);
     const states = await featureLevels(page, topoCodes);
     for (const code of topoCodes) expect(states[code], `feature-state level of ${code}`).toBe(expectedByCode.get(code) ?? 0);
@@ -272,7 +279,14 @@ describe(`the built app served under ${SUB_PATH}`, { timeout: LOAD_TIMEOUT }, ()
     const level = expectedByCode.get(township.code);
     expect((await page.getByTestId('panel-level').innerText()).trim()).toMatch(level ? new RegExp(`^${level}\\b`) : /No data/);
     // Wait for the selection outline to be drawn before the artifact screenshot.
-    await page.evaluate(() => new Promise((ok) => (window as unknown as FiveColorWindow).__fiveColor.map.once('idle', ok)));
+    await page.evaluate(
+      () =>
+        new Promise((ok) => {
+          const { map } = (window as unknown as FiveColorWindow).__fiveColor;
+          map.once('idle', ok);
+          map.triggerRepaint();
+        }),
+    );
     await page.screenshot({ path: `${OUT}/map-1024x768-panel.png` });
 
     await page.keyboard.press('Escape');
@@ -340,7 +354,7 @@ describe(`the built app served under ${SUB_PATH}`, { timeout: LOAD_TIMEOUT }, ()
   });
 
   it('logged no console error or page error, and made no request outside its own origin', () => {
-    expect(opened.length).toBeGreaterThanOrEqual(3);
+    expect(opened).toHaveLength(3);
     const errors = opened.flatMap((o) => o.errors);
     expect(errors).toEqual([]);
     for (const o of opened) {

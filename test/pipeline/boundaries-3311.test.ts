@@ -44,8 +44,10 @@ beforeAll(() => {
 
 describe('Lishui boundary pipeline', () => {
   it('reproduces the committed files byte for byte', () => {
-    for (const [name, text] of Object.entries(built.files)) {
-      expect(text, `public/data/${name} differs from a fresh build: run npm run data`).toBe(readFileSync(join('public/data', name), 'utf8'));
+    for (const [name, content] of Object.entries(built.files)) {
+      const committed = readFileSync(join('public/data', name));
+      const fresh = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content);
+      expect(fresh.equals(committed), `public/data/${name} differs from a fresh build: run npm run data`).toBe(true);
     }
   });
 

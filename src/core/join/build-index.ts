@@ -46,11 +46,11 @@ import type { JoinIndex } from './join-index';
 import { crossesEastOf, crossesPath } from './predicates';
 
 export interface BuildJoinIndexOptions {
-  /** Target grid cells per polygon edge (default 2). More cells: more memory, fewer mixed cells. */
+  /** Target grid cells per polygon edge (default 8). More cells: more memory, fewer mixed cells. */
   readonly cellsPerEdge?: number;
   /** Upper bound on the number of grid cells (default 2^24). */
   readonly maxCells?: number;
-  /** Mixed cells with more edges than this are split into a finer child grid (default 6). */
+  /** Mixed cells with more edges than this are split into a finer child grid (default 12). */
   readonly leafMaxEntries?: number;
   /** Maximum nesting of child grids (default 3). */
   readonly maxDepth?: number;
@@ -58,9 +58,9 @@ export interface BuildJoinIndexOptions {
   readonly codes?: readonly string[];
 }
 
-const DEFAULT_CELLS_PER_EDGE = 2;
+const DEFAULT_CELLS_PER_EDGE = 8;
 const DEFAULT_MAX_CELLS = 1 << 24;
-const DEFAULT_LEAF_MAX_ENTRIES = 6;
+const DEFAULT_LEAF_MAX_ENTRIES = 12;
 const DEFAULT_MAX_DEPTH = 3;
 /** Edges are assigned to cells widened by this fraction of a cell on every side. */
 const MARGIN = 1e-6;
@@ -149,24 +149,36 @@ export function buildJoinIndex(
   const absMargin = absoluteMargin(minX, minY, maxX, maxY);
   const mX = Math.max(cellW * MARGIN, absMargin);
   const mY = Math.max(cellH * MARGIN, absMargin);
-  const pairCells = new GrowU32(edgeCount * 3);
-  let pairEdge: Uint32Array = new Uint32Array(Math.max(16, edgeCount * 3));
+  // size the pair buffers from the cells each edge's bbox spans (rows + columns + slack)
+  let estimate = 16;
+  for (let e = 0; e < edgeCount; e++) {
+    const o = e * 4;
+    estimate += Math.abs(edgeCoords[o + 2]! - edgeCoords[o]!) * invW + Math.abs(edgeCoords[o + 3]! - edgeCoords[o + 1]!) * invH + 3;
+  }
+  const pairCells = new GrowU32(Math.ceil(Math.min(estimate, 2 ** 30)));
+  let pairEdge: Uint32Array = new Uint32Array(pairCells.a.length);
+  // cellFill[c + 1] counts the edges of cell c, then (prefix sums) cellFill[c] is where they start
   const cellFill = new Uint32Array(cellCount + 1);
   for (let e = 0; e < edgeCount; e++) {
     const o = e * 4;
     const before = pairCells.n;
     assignEdge(edgeCoords[o]!, edgeCoords[o + 1]!, edgeCoords[o + 2]!, edgeCoords[o + 3]!, minX, minY, cellW, cellH, invW, invH, nx, ny, mX, mY, pairCells);
     if (pairCells.n > pairEdge.length) pairEdge = growU32(pairEdge, pairCells.n);
+    const pc = pairCells.a;
     for (let k = before; k < pairCells.n; k++) {
       pairEdge[k] = e;
-      cellFill[pairCells.a[k]! + 1]!++;
+      cellFill[pc[k]! + 1]!++;
     }
   }
   const pairCount = pairCells.n;
   const pairCell = pairCells.a;
-  // counting sort of pairs by cell
-  for (let c = 0; c < cellCount; c++) cellFill[c + 1]! += cellFill[c]!;
-  const cellEdgeStart = cellFill.slice();
+  // counting sort of pairs by cell; afterwards cellFill[c] is the END of cell c's edges (and the
+  // start of cell c + 1's), so no copy of the offsets is needed
+  let mixedCells = 0;
+  for (let c = 0; c < cellCount; c++) {
+    if (cellFill[c + 1]! > 0) mixedCells++;
+    cellFill[c + 1]! += cellFill[c]!;
+  }
   const cellEdges = new Uint32Array(pairCount);
   for (let k = 0; k < pairCount; k++) cellEdges[cellFill[pairCell[k]!]!++] = pairEdge[k]!;
   pairCells.a = new Uint32Array(0);
@@ -212,26 +224,29 @@ export function buildJoinIndex(
     }
   }
   for (let c = 0; c < cellCount; c++) bucketStart[c + 1]! += bucketStart[c]!;
+  // as for cellFill: afterwards bucketStart[c] is the end of corner c's crossings
   const bucketParts = new Int32Array(crossCount);
-  {
-    const fill = bucketStart.slice();
-    for (let k = 0; k < crossCount; k++) bucketParts[fill[crossKey[k]!]!++] = crossPart[k]!;
-  }
+  for (let k = 0; k < crossCount; k++) bucketParts[bucketStart[crossKey[k]!]!++] = crossPart[k]!;
   crossKey = new Uint32Array(0);
   crossPart = new Int32Array(0);
 
   // --- sweep each row west → east: corner sets; pure cells get their feature, mixed cells a node
-  const out = new NodeWriter(cellCount, edgeCoords, edgePart, partFeature, {
+  const cellWord = new Int32Array(cellCount);
+  const out = new NodeWriter(edgeCoords, edgePart, partFeature, 2 * mixedCells + 6 * pairCount + 1024, {
     leafMaxEntries: options.leafMaxEntries ?? DEFAULT_LEAF_MAX_ENTRIES,
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     absMargin: absoluteMargin(minX, minY, maxX, maxY),
   });
   let cur: Int32Array = new Int32Array(16);
+  let edgeEnd = 0;
+  let bucketEnd = 0;
   for (let j = 0; j < ny; j++) {
     let n = 0;
     for (let i = 0; i < nx; i++) {
       const c = j * nx + i;
-      for (let k = bucketStart[c]!; k < bucketStart[c + 1]!; k++) {
+      const bs = bucketEnd;
+      bucketEnd = bucketStart[c]!;
+      for (let k = bs; k < bucketEnd; k++) {
         const part = bucketParts[k]!;
         let t = 0;
         while (t < n && cur[t] !== part) t++;
@@ -241,14 +256,16 @@ export function buildJoinIndex(
           cur[n++] = part;
         }
       }
-      const es = cellEdgeStart[c]!;
-      const ee = cellEdgeStart[c + 1]!;
-      // (evaluate before indexing: node() may reallocate out.words.a)
-      const word =
-        es === ee
-          ? out.pureWord(cur, n)
-          : out.node(cur.slice(0, n), cellEdges.subarray(es, ee), minX + i * cellW, minY + j * cellH, cellW, cellH, minX + (i + 1) * cellW, 0);
-      out.words.a[c] = word;
+      const es = edgeEnd;
+      edgeEnd = cellFill[c]!;
+      cellWord[c] =
+        es === edgeEnd
+          ? n === 0
+            ? -1
+            : n === 1
+              ? partFeature[cur[0]!]!
+              : out.pureWord(cur, n)
+          : out.node(cur, n, cellEdges, es, edgeEnd, minX + i * cellW, minY + j * cellH, cellW, cellH, minX + (i + 1) * cellW, 0);
     }
   }
 
@@ -269,19 +286,16 @@ export function buildJoinIndex(
     cellH,
     invW,
     invH,
-    cellWord: out.words.done(),
-    blockWordStart: out.blockWordStart.done(),
-    blockDim: out.blockDim.done(),
-    blockGeom: out.blockGeom.done(),
-    recStart: (out.recStart.push(out.entryPart.n), out.recStart.done()),
-    recCorner: out.recCorner.done(),
-    entryCoords: out.entryCoords.done(),
-    entryPart: out.entryPart.done(),
+    cellWord,
+    nodes: out.nodes.done(),
     partFeature,
     setStart: out.setStart.done(),
     setParts: out.setParts.done(),
     maxRecordEntries: out.maxRecordEntries,
     maxSetSize: out.maxSetSize,
+    leafCount: out.leafCount,
+    blockCount: out.blockCount,
+    entryCount: out.entryCount,
     codes: codes === null ? null : [...codes],
   };
 }
@@ -292,32 +306,47 @@ interface NodeOptions {
   readonly absMargin: number;
 }
 
+/** Per-depth scratch of NodeWriter.node (a child at depth d+1 never touches depth d's). */
+interface DepthScratch {
+  childSet: Int32Array;
+  lists: Uint32Array;
+  start: Uint32Array;
+  vertical: Uint32Array;
+  path: Uint32Array;
+}
+
 /** Writes the words, leaf records and child blocks of mixed cells. */
 class NodeWriter {
-  readonly words: GrowI32;
-  readonly blockWordStart = new GrowU32(16);
-  readonly blockDim = new GrowU32(16);
-  readonly blockGeom = new GrowF64(96);
-  readonly recStart = new GrowU32(1024);
-  readonly recCorner = new GrowI32(1024);
-  readonly entryCoords = new GrowF64(4096);
-  readonly entryPart = new GrowI32(1024);
+  readonly nodes: GrowF64;
   readonly setStart = new GrowU32(4);
   readonly setParts = new GrowI32(4);
   maxRecordEntries = 0;
   maxSetSize = 1;
-  private readonly cells = new GrowU32(64);
+  leafCount = 0;
+  blockCount = 0;
+  entryCount = 0;
+  private readonly pairCells = new GrowU32(256);
+  private readonly pairEdges = new GrowU32(256);
+  private readonly scratch: DepthScratch[] = [];
 
   constructor(
-    topCells: number,
     private readonly edgeCoords: Float64Array,
     private readonly edgePart: Int32Array,
     private readonly partFeature: Int32Array,
+    capacity: number,
     private readonly opt: NodeOptions,
   ) {
-    this.words = new GrowI32(topCells);
-    this.words.n = topCells;
+    this.nodes = new GrowF64(capacity);
     this.setStart.push(0);
+    for (let d = 0; d <= opt.maxDepth; d++) {
+      this.scratch.push({
+        childSet: new Int32Array(16),
+        lists: new Uint32Array(256),
+        start: new Uint32Array(65),
+        vertical: new Uint32Array(64),
+        path: new Uint32Array(64),
+      });
+    }
   }
 
   /** The word of a cell no edge comes near: the lowest feature among the corner's parts. */
@@ -330,123 +359,163 @@ class NodeWriter {
   }
 
   /**
-   * The word of a mixed cell [x0, x0 + w] × [y0, y0 + h]: a leaf record when it has few edges (or
-   * cannot be split further), else a child block whose sub-cells are built recursively.
-   * `set` holds the parts containing the cell's south-east corner (xr, y0), where xr is computed
-   * exactly as the query computes it (it may differ from x0 + w in the last bit).
+   * The word of a mixed cell [x0, x0 + w] × [y0, y0 + h] with the edges `edges[e0 .. e1)`: a leaf
+   * record when it has few edges (or cannot be split further), else a child block whose sub-cells
+   * are built recursively. `set[0 .. setLen)` holds the parts containing the cell's south-east corner
+   * (xr, y0), where xr is computed exactly as the query computes it (it may differ from x0 + w in
+   * the last bit).
    */
-  node(set: Int32Array, edges: Uint32Array, x0: number, y0: number, w: number, h: number, xr: number, depth: number): number {
-    if (edges.length === 0) return this.pureWord(set, set.length);
+  node(
+    set: Int32Array,
+    setLen: number,
+    edges: Uint32Array,
+    e0: number,
+    e1: number,
+    x0: number,
+    y0: number,
+    w: number,
+    h: number,
+    xr: number,
+    depth: number,
+  ): number {
+    const count = e1 - e0;
+    if (count === 0) return this.pureWord(set, setLen);
     const opt = this.opt;
-    if (edges.length <= opt.leafMaxEntries || depth >= opt.maxDepth || Math.min(w, h) < opt.absMargin * 1e4) {
-      return this.leaf(set, edges);
+    if (count <= opt.leafMaxEntries || depth >= opt.maxDepth || Math.min(w, h) < opt.absMargin * 1e4) {
+      return this.leaf(set, setLen, edges, e0, e1);
     }
     // Child block: s × s sub-cells.
-    const s = Math.max(2, Math.min(8, Math.ceil(Math.sqrt(edges.length / 2))));
+    const s = Math.max(2, Math.min(8, Math.ceil(Math.sqrt(count / 2))));
     const sw = w / s;
     const sh = h / s;
-    const b = this.blockDim.n;
-    const base = this.words.n;
-    for (let k = 0; k < s * s; k++) this.words.push(0);
-    this.blockWordStart.push(base);
-    this.blockDim.push(s);
-    this.blockGeom.push(x0);
-    this.blockGeom.push(y0);
-    this.blockGeom.push(sw);
-    this.blockGeom.push(sh);
-    this.blockGeom.push(s / w);
-    this.blockGeom.push(s / h);
-    // Assign the edges to sub-cells (counting sort by sub-cell).
-    const cells = this.cells;
+    const nodes = this.nodes;
+    const o = nodes.n;
+    nodes.reserve(7 + s * s);
+    const na = nodes.a;
+    na[o] = x0;
+    na[o + 1] = y0;
+    na[o + 2] = sw;
+    na[o + 3] = sh;
+    na[o + 4] = s / w;
+    na[o + 5] = s / h;
+    na[o + 6] = s;
+    const base = o + 7;
+    nodes.n = base + s * s;
+    this.blockCount++;
+    // Assign the edges to sub-cells (counting sort by sub-cell) into this depth's scratch.
+    const sc = this.scratch[depth]!;
+    const cells = this.pairCells;
+    const owners = this.pairEdges;
     cells.n = 0;
-    const owners: number[] = [];
+    owners.n = 0;
     const mX = Math.max(sw * MARGIN, opt.absMargin);
     const mY = Math.max(sh * MARGIN, opt.absMargin);
     const ec = this.edgeCoords;
-    for (let k = 0; k < edges.length; k++) {
+    for (let k = e0; k < e1; k++) {
       const e = edges[k]!;
-      const before = cells.n;
       assignEdge(ec[e * 4]!, ec[e * 4 + 1]!, ec[e * 4 + 2]!, ec[e * 4 + 3]!, x0, y0, sw, sh, s / w, s / h, s, s, mX, mY, cells);
-      for (let t = before; t < cells.n; t++) owners.push(e);
+      while (owners.n < cells.n) owners.push(e);
     }
-    const start = new Uint32Array(s * s + 1);
+    const start = sc.start;
+    start.fill(0, 0, s * s + 1);
     for (let t = 0; t < cells.n; t++) start[cells.a[t]! + 1]!++;
     for (let c = 0; c < s * s; c++) start[c + 1]! += start[c]!;
-    const fill = start.slice();
-    const lists = new Uint32Array(cells.n);
-    for (let t = 0; t < cells.n; t++) lists[fill[cells.a[t]!]!++] = owners[t]!;
+    if (sc.lists.length < cells.n) sc.lists = new Uint32Array(cells.n * 2);
+    const lists = sc.lists;
+    // fill using `start` shifted by one, then restore
+    for (let t = 0; t < cells.n; t++) lists[start[cells.a[t]!]!++] = owners.a[t]!;
+    for (let c = s * s; c > 0; c--) start[c] = start[c - 1]!;
+    start[0] = 0;
     // Child corners (x0 + (si+1)·sw, y0 + sj·sh): the parent corner's parts toggled by the edges
     // crossing the path corner → (xr, cy) → (xr, y0). Only edges straddling x = xr (vertical leg)
     // or the row line y = cy (horizontal leg) can cross it.
-    const vertical: number[] = [];
-    for (let k = 0; k < edges.length; k++) {
-      const e = edges[k]!;
-      if (ec[e * 4]! > xr !== ec[e * 4 + 2]! > xr) vertical.push(e);
+    if (sc.vertical.length < count) {
+      sc.vertical = new Uint32Array(count * 2);
+      sc.path = new Uint32Array(count * 2);
     }
-    const pathEdges: number[] = [];
+    const vertical = sc.vertical;
+    const path = sc.path;
+    let nv = 0;
+    for (let k = e0; k < e1; k++) {
+      const e = edges[k]!;
+      if (ec[e * 4]! > xr !== ec[e * 4 + 2]! > xr) vertical[nv++] = e;
+    }
+    if (sc.childSet.length < setLen + count) sc.childSet = new Int32Array((setLen + count) * 2);
+    const childSet = sc.childSet;
     for (let sj = 0; sj < s; sj++) {
       const cy = y0 + sj * sh;
-      pathEdges.length = 0;
-      for (let k = 0; k < edges.length; k++) {
+      let np = 0;
+      for (let k = e0; k < e1; k++) {
         const e = edges[k]!;
-        if (ec[e * 4 + 1]! > cy !== ec[e * 4 + 3]! > cy) pathEdges.push(e);
+        if (ec[e * 4 + 1]! > cy !== ec[e * 4 + 3]! > cy) path[np++] = e;
       }
-      for (const e of vertical) if (!(ec[e * 4 + 1]! > cy !== ec[e * 4 + 3]! > cy)) pathEdges.push(e);
+      for (let k = 0; k < nv; k++) {
+        const e = vertical[k]!;
+        if (!(ec[e * 4 + 1]! > cy !== ec[e * 4 + 3]! > cy)) path[np++] = e;
+      }
       for (let si = 0; si < s; si++) {
         const c = sj * s + si;
         const cx = x0 + (si + 1) * sw;
-        const childSet = this.partsAt(set, pathEdges, cx, cy, xr, y0);
-        const word = this.node(childSet, lists.subarray(start[c]!, start[c + 1]!), x0 + si * sw, cy, sw, sh, cx, depth + 1);
-        this.words.a[base + c] = word; // after the call: it may reallocate this.words.a
+        // parts at the child corner
+        let n = setLen;
+        for (let t = 0; t < setLen; t++) childSet[t] = set[t]!;
+        for (let k = 0; k < np; k++) {
+          const e = path[k]!;
+          if (crossesPath(ec[e * 4]!, ec[e * 4 + 1]!, ec[e * 4 + 2]!, ec[e * 4 + 3]!, cx, cy, xr, y0)) n = toggle(childSet, n, this.edgePart[e]!);
+        }
+        const word = this.node(childSet, n, lists, start[c]!, start[c + 1]!, x0 + si * sw, cy, sw, sh, cx, depth + 1);
+        nodes.a[base + c] = word; // after the call: it may reallocate nodes.a
       }
     }
-    return -2 - (2 * b + 1);
+    return -2 - (2 * o + 1);
   }
 
-  private leaf(set: Int32Array, edges: Uint32Array): number {
-    const r = this.recCorner.n;
-    this.recStart.push(this.entryPart.n);
+  private leaf(set: Int32Array, setLen: number, edges: Uint32Array, e0: number, e1: number): number {
     let corner = -1;
-    if (set.length === 1) corner = set[0]!;
-    else if (set.length > 1) {
+    if (setLen === 1) corner = set[0]!;
+    else if (setLen > 1) {
       corner = -2 - (this.setStart.n - 1);
-      for (let t = 0; t < set.length; t++) this.setParts.push(set[t]!);
+      for (let t = 0; t < setLen; t++) this.setParts.push(set[t]!);
       this.setStart.push(this.setParts.n);
-      if (set.length > this.maxSetSize) this.maxSetSize = set.length;
+      if (setLen > this.maxSetSize) this.maxSetSize = setLen;
     }
-    this.recCorner.push(corner);
+    const nodes = this.nodes;
+    const o = nodes.n;
+    const count = e1 - e0;
+    nodes.reserve(2 + 5 * count);
+    const a = nodes.a;
+    a[o] = corner;
+    a[o + 1] = count;
     const ec = this.edgeCoords;
-    for (let k = 0; k < edges.length; k++) {
-      const e = edges[k]!;
-      this.entryCoords.push(ec[e * 4]!);
-      this.entryCoords.push(ec[e * 4 + 1]!);
-      this.entryCoords.push(ec[e * 4 + 2]!);
-      this.entryCoords.push(ec[e * 4 + 3]!);
-      this.entryPart.push(this.edgePart[e]!);
+    const ep = this.edgePart;
+    let w = o + 2;
+    for (let k = e0; k < e1; k++) {
+      const e = edges[k]! * 4;
+      a[w] = ec[e]!;
+      a[w + 1] = ec[e + 1]!;
+      a[w + 2] = ec[e + 2]!;
+      a[w + 3] = ec[e + 3]!;
+      w += 4;
     }
-    if (edges.length > this.maxRecordEntries) this.maxRecordEntries = edges.length;
-    return -2 - 2 * r;
+    for (let k = e0; k < e1; k++) a[w++] = ep[edges[k]!]!;
+    nodes.n = w;
+    if (count > this.maxRecordEntries) this.maxRecordEntries = count;
+    this.leafCount++;
+    this.entryCount += count;
+    return -2 - 2 * o;
   }
+}
 
-  /** Parts containing (px, py) (perturbed), from the parts at the cell's corner (xr, yb). */
-  private partsAt(set: Int32Array, edges: Uint32Array | readonly number[], px: number, py: number, xr: number, yb: number): Int32Array {
-    const cur: number[] = Array.from(set);
-    const ec = this.edgeCoords;
-    for (let k = 0; k < edges.length; k++) {
-      const e = edges[k]!;
-      const x1 = ec[e * 4]!;
-      const y1 = ec[e * 4 + 1]!;
-      const x2 = ec[e * 4 + 2]!;
-      const y2 = ec[e * 4 + 3]!;
-      if (crossesPath(x1, y1, x2, y2, px, py, xr, yb)) {
-        const part = this.edgePart[e]!;
-        const t = cur.indexOf(part);
-        if (t >= 0) cur.splice(t, 1);
-        else cur.push(part);
-      }
+/** Toggle `part` in the set a[0 .. n): remove it when present, else append. Returns the new size. */
+function toggle(a: Int32Array, n: number, part: number): number {
+  for (let t = 0; t < n; t++) {
+    if (a[t] === part) {
+      a[t] = a[n - 1]!;
+      return n - 1;
     }
-    return Int32Array.from(cur);
   }
+  a[n] = part;
+  return n + 1;
 }
 
 /**
@@ -548,6 +617,14 @@ class GrowF64 {
   constructor(cap: number) {
     this.a = new Float64Array(Math.max(4, cap));
   }
+  /** Make room for k more values (a may be reallocated). */
+  reserve(k: number): void {
+    if (this.n + k > this.a.length) {
+      const b = new Float64Array(Math.max(this.a.length * 2, this.n + k));
+      b.set(this.a);
+      this.a = b;
+    }
+  }
   push(v: number): void {
     if (this.n === this.a.length) {
       const b = new Float64Array(this.a.length * 2);
@@ -556,8 +633,9 @@ class GrowF64 {
     }
     this.a[this.n++] = v;
   }
+  /** The filled part (a view when little is wasted, else a copy). */
   done(): Float64Array {
-    return this.a.slice(0, this.n);
+    return this.n >= this.a.length * 0.75 ? this.a.subarray(0, this.n) : this.a.slice(0, this.n);
   }
 }
 

@@ -23,34 +23,30 @@ export interface JoinIndex {
   readonly invW: number;
   readonly invH: number;
   /**
-   * Cell words: the nx·ny top-level cells row-major (`j·nx + i`), followed by the words of the
-   * child blocks. A word ≥ 0: the cell lies wholly inside that feature; −1: wholly outside every
-   * polygon; ≤ −2: with v = −2 − word, an even v is the leaf record v/2 (edges to test), an odd v
-   * the child block (v−1)/2 (a finer grid over the cell).
+   * One word per top-level cell, row-major (`j·nx + i`): ≥ 0 the cell lies wholly inside that
+   * feature; −1 wholly outside every polygon; ≤ −2 the cell is mixed: with v = −2 − word and
+   * o = v >> 1 (an offset into `nodes`), an even v is a leaf, an odd v a child block.
+   * The same encoding is used for the words inside blocks.
    */
   readonly cellWord: Int32Array;
-  /** Child block b: its s×s words start at `blockWordStart[b]` in cellWord, s = `blockDim[b]`. */
-  readonly blockWordStart: Uint32Array;
-  readonly blockDim: Uint32Array;
-  /** Child block b geometry, 6 doubles: x0, y0, sub-cell width, height, s/width, s/height. */
-  readonly blockGeom: Float64Array;
-  /** Record r owns the entries `recStart[r] .. recStart[r+1]` (length recordCount + 1). */
-  readonly recStart: Uint32Array;
   /**
-   * Parts containing the reference corner of record r's cell (its south-east corner, perturbed by
-   * (+ε, +ε²)): ≥ 0 exactly that part, −1 none, ≤ −2 the set `−2 − value` in setStart/setParts
-   * (only when polygons overlap).
+   * Leaves and blocks, each contiguous (one cache miss, then sequential reads):
+   * - block at o: x0, y0, sub-cell width sw, height sh, s/width, s/height, s, then the s·s words of
+   *   its sub-cells row-major; sub-cell (si, sj) spans [x0 + si·sw, x0 + (si+1)·sw) × [y0 + sj·sh, …).
+   * - leaf at o: corner, n, then n edges as x1, y1, x2, y2, then the n parts of those edges. `corner`
+   *   is the set of parts containing the cell's south-east corner (perturbed by (+ε, +ε²)): ≥ 0 that
+   *   part, −1 none, ≤ −2 the set −2 − corner in setStart/setParts (only when polygons overlap).
    */
-  readonly recCorner: Int32Array;
-  /** Edge copies of each record, 4 doubles each: x1, y1, x2, y2. */
-  readonly entryCoords: Float64Array;
-  /** The part each entry belongs to. */
-  readonly entryPart: Int32Array;
+  readonly nodes: Float64Array;
   /** The feature each part belongs to. */
   readonly partFeature: Int32Array;
   /** Multi-part corner sets (overlapping polygons only), CSR. */
   readonly setStart: Uint32Array;
   readonly setParts: Int32Array;
+  /** Number of leaves, blocks and leaf edges (statistics). */
+  readonly leafCount: number;
+  readonly blockCount: number;
+  readonly entryCount: number;
   /** Largest number of entries in one record and largest corner set: sizes the per-call scratch. */
   readonly maxRecordEntries: number;
   readonly maxSetSize: number;
@@ -64,7 +60,7 @@ export interface JoinIndexStats {
   readonly parts: number;
   readonly cells: number;
   readonly blocks: number;
-  readonly records: number;
+  readonly leaves: number;
   readonly entries: number;
   readonly overlapSets: number;
   readonly bytes: number;
@@ -73,24 +69,14 @@ export interface JoinIndexStats {
 /** Size and shape of an index. */
 export function describeJoinIndex(index: JoinIndex): JoinIndexStats {
   const bytes =
-    index.cellWord.byteLength +
-    index.blockWordStart.byteLength +
-    index.blockDim.byteLength +
-    index.blockGeom.byteLength +
-    index.recStart.byteLength +
-    index.recCorner.byteLength +
-    index.entryCoords.byteLength +
-    index.entryPart.byteLength +
-    index.partFeature.byteLength +
-    index.setStart.byteLength +
-    index.setParts.byteLength;
+    index.cellWord.byteLength + index.nodes.byteLength + index.partFeature.byteLength + index.setStart.byteLength + index.setParts.byteLength;
   return {
     features: index.featureCount,
     parts: index.partCount,
     cells: index.nx * index.ny,
-    blocks: index.blockDim.length,
-    records: index.recCorner.length,
-    entries: index.entryPart.length,
+    blocks: index.blockCount,
+    leaves: index.leafCount,
+    entries: index.entryCount,
     overlapSets: index.setStart.length - 1,
     bytes,
   };

@@ -1,9 +1,9 @@
 import type { JoinIndex } from './join-index';
-import { crossesPath } from './predicates';
+import { crossesBelow, crossesEastOf } from './predicates';
 
 /**
  * The feature (township index) containing the point (lon, lat) under the border rule of
- * build-index.ts, or −1 when it is in none. For many points use `joinPoints`.
+ * build-index.ts, or −1 when it is in none. For many points use `joinPoints`/`locatePoints`.
  */
 export function locatePoint(index: JoinIndex, lon: number, lat: number): number {
   if (!(lon >= index.minX && lon < index.maxX && lat >= index.minY && lat < index.maxY)) return -1;
@@ -16,9 +16,14 @@ export function locatePoint(index: JoinIndex, lon: number, lat: number): number 
   return resolveWord(index, word, lon, lat, i, j, createScratch(index));
 }
 
+/** Scratch space for {@link resolveWord}: allocate once per batch, never per point. */
+export function createScratch(index: JoinIndex): Int32Array {
+  return new Int32Array(index.maxRecordEntries + index.maxSetSize + 1);
+}
+
 /**
- * Resolve a mixed top-level cell (i, j) whose word is `word` (≤ −2): descend through child blocks
- * to a pure sub-cell or a leaf record and test the leaf's edges.
+ * Resolve a point in the mixed top-level cell (i, j) whose word is `word` (≤ −2): descend through
+ * child blocks to a pure sub-cell (its word is the answer) or a leaf, then test the leaf's edges.
  */
 export function resolveWord(
   index: JoinIndex,
@@ -29,70 +34,76 @@ export function resolveWord(
   j: number,
   scratch: Int32Array,
 ): number {
+  const nodes = index.nodes;
   let xr = index.minX + (i + 1) * index.cellW;
   let yb = index.minY + j * index.cellH;
   let v = -2 - word;
   while ((v & 1) === 1) {
-    const b = v >> 1;
-    const g = b * 6;
-    const geom = index.blockGeom;
-    const s = index.blockDim[b]!;
-    const x0 = geom[g]!;
-    const y0 = geom[g + 1]!;
-    const sw = geom[g + 2]!;
-    const sh = geom[g + 3]!;
-    let si = ((px - x0) * geom[g + 4]!) | 0;
+    const o = v >> 1;
+    const x0 = nodes[o]!;
+    const y0 = nodes[o + 1]!;
+    const s = nodes[o + 6]!;
+    let si = ((px - x0) * nodes[o + 4]!) | 0;
     if (si < 0) si = 0;
     else if (si >= s) si = s - 1;
-    let sj = ((py - y0) * geom[g + 5]!) | 0;
+    let sj = ((py - y0) * nodes[o + 5]!) | 0;
     if (sj < 0) sj = 0;
     else if (sj >= s) sj = s - 1;
-    const w = index.cellWord[index.blockWordStart[b]! + sj * s + si]!;
+    const w = nodes[o + 7 + sj * s + si]!;
     if (w >= -1) return w;
-    xr = x0 + (si + 1) * sw;
-    yb = y0 + sj * sh;
+    xr = x0 + (si + 1) * nodes[o + 2]!;
+    yb = y0 + sj * nodes[o + 3]!;
     v = -2 - w;
   }
-  return locateInRecord(index, v >> 1, px, py, xr, yb, scratch);
-}
-
-/** Scratch space for {@link locateInRecord}: allocate once per batch, never per point. */
-export function createScratch(index: JoinIndex): Int32Array {
-  return new Int32Array(index.maxRecordEntries + index.maxSetSize + 1);
+  return locateInLeaf(index, v >> 1, px, py, xr, yb, scratch);
 }
 
 /**
- * Resolve a point in a leaf cell (record r; the cell's south-east corner R = (xr, yb)): start from
- * the parts containing R, toggle the parts of the edges crossing the path P → (xr, py) → R,
- * and return the lowest feature among the parts left (exactly one for a partition).
+ * Resolve a point in the leaf at offset o of `nodes` (its cell's south-east corner R = (xr, yb)):
+ * start from the parts containing R, toggle the part of every edge crossing the path
+ * P → (xr, py) → R (all perturbed by (+ε, +ε²)), and return the lowest feature among the parts left
+ * (exactly one, or none, for a partition).
  */
-export function locateInRecord(
+export function locateInLeaf(
   index: JoinIndex,
-  r: number,
+  o: number,
   px: number,
   py: number,
   xr: number,
   yb: number,
   scratch: Int32Array,
 ): number {
-  const corner = index.recCorner[r]!;
+  const nodes = index.nodes;
+  const corner = nodes[o]!;
+  const count = nodes[o + 1]!;
   let n = 0;
   if (corner >= 0) scratch[n++] = corner;
   else if (corner <= -2) {
     const s = -2 - corner;
     for (let k = index.setStart[s]!; k < index.setStart[s + 1]!; k++) scratch[n++] = index.setParts[k]!;
   }
-  const coords = index.entryCoords;
-  const parts = index.entryPart;
-  const end = index.recStart[r + 1]!;
-  for (let e = index.recStart[r]!; e < end; e++) {
-    const o = e * 4;
-    const x1 = coords[o]!;
-    const y1 = coords[o + 1]!;
-    const x2 = coords[o + 2]!;
-    const y2 = coords[o + 3]!;
-    if (crossesPath(x1, y1, x2, y2, px, py, xr, yb)) {
-      const part = parts[e]!;
+  const c0 = o + 2;
+  const p0 = c0 + 4 * count;
+  for (let e = 0; e < count; e++) {
+    const c = c0 + 4 * e;
+    const y1 = nodes[c + 1]!;
+    const y2 = nodes[c + 3]!;
+    const x1 = nodes[c]!;
+    const x2 = nodes[c + 2]!;
+    // Cheap rejection first: most edges of a leaf cross neither leg's line. The exact tests are
+    // the ones of crossesPath (predicates.ts), with their endpoint shortcuts taken inline.
+    const h = y1 > py !== y2 > py;
+    const v = x1 > xr !== x2 > xr;
+    if (!h && !v) continue;
+    let cross = false;
+    if (h) {
+      const eastOfP = x1 > px ? x2 > px || crossesEastOf(x1, y1, x2, y2, px, py) : x2 > px && crossesEastOf(x1, y1, x2, y2, px, py);
+      const eastOfR = v ? crossesEastOf(x1, y1, x2, y2, xr, py) : x1 > xr;
+      cross = eastOfP !== eastOfR;
+    }
+    if (v && crossesBelow(x1, y1, x2, y2, xr, py) !== crossesBelow(x1, y1, x2, y2, xr, yb)) cross = !cross;
+    if (cross) {
+      const part = nodes[p0 + e]!;
       let t = 0;
       while (t < n && scratch[t] !== part) t++;
       if (t < n) scratch[t] = scratch[--n]!;

@@ -26,7 +26,7 @@ export function parseBoundaries(text: string, fileName: string, objectName = 'to
   if (text.trim() === '') throw new Error(`${fileName}: file is empty`);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
     throw new Error(`${fileName}: malformed JSON (${(err as Error).message})`);
   }

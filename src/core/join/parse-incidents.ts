@@ -4,13 +4,13 @@ import { createCsvIncidentParser, createGeoJsonSeqIncidentParser, FeatureReader,
 export type { ParsedIncidents, ParseIncidentsOptions, SkippedRow } from './incident-rows';
 
 /**
- * Parse an incidents file held in memory: GeoJSON when the first non-blank character is `{` or
- * `[`, CSV otherwise. See {@link parseIncidentsCsv} and {@link parseIncidentsGeoJson}; docs/join.md
+ * Parse an incidents file held in memory: GeoJSON when the first non-blank character (ignoring a
+ * BOM and RS separators) is `{` or `[`, CSV otherwise. See {@link parseIncidentsCsv} and {@link parseIncidentsGeoJson}; docs/join.md
  * has the formats. Throws an Error naming the file for a fatal problem (empty file, no lon/lat
  * columns, malformed JSON, every coordinate out of range → swapped lat/lon or projected CRS).
  */
 export function parseIncidents(text: string, fileName: string, options: ParseIncidentsOptions = {}): ParsedIncidents {
-  const first = /\S/.exec(text);
+  const first = /[^\s\ufeff\u001e]/.exec(text);
   if (first === null) throw new Error(`${fileName}: file is empty`);
   const c = first[0];
   return c === '{' || c === '[' ? parseIncidentsGeoJson(text, fileName, options) : parseIncidentsCsv(text, fileName, options);
@@ -35,7 +35,7 @@ export function parseIncidentsGeoJson(text: string, fileName: string, options: P
   if (text.trim() === '') throw new Error(`${fileName}: file is empty`);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
     // Not one JSON document: maybe one feature per line.
     const seq = createGeoJsonSeqIncidentParser(fileName, options);

@@ -6,10 +6,9 @@ import type { JoinIndex } from './join-index';
  *
  * Layout (little-endian, every section 8-byte aligned):
  * - 8 bytes: magic "PIPJOIN", format version byte
- * - 28 float64 header fields (see HEADER below)
- * - sections in HEADER order of the arrays: cellWord, blockWordStart, blockDim, blockGeom,
- *   recStart, recCorner, entryCoords, entryPart, partFeature, setStart, setParts, then the codes as
- *   UTF-8 JSON (or empty when null).
+ * - float64 header fields: the SCALARS, the length of each of the ARRAYS, the codes' byte length
+ * - the arrays in ARRAYS order (cellWord, nodes, partFeature, setStart, setParts), then the codes
+ *   as UTF-8 JSON (absent when null).
  *
  * `deserializeJoinIndex` makes typed-array views on the buffer (no copy), so the buffer must stay
  * alive and unmodified while the index is used.
@@ -17,28 +16,11 @@ import type { JoinIndex } from './join-index';
 const MAGIC = [0x50, 0x49, 0x50, 0x4a, 0x4f, 0x49, 0x4e]; // "PIPJOIN"
 const VERSION = 1;
 
-type ArrayKey =
-  | 'cellWord'
-  | 'blockWordStart'
-  | 'blockDim'
-  | 'blockGeom'
-  | 'recStart'
-  | 'recCorner'
-  | 'entryCoords'
-  | 'entryPart'
-  | 'partFeature'
-  | 'setStart'
-  | 'setParts';
+type ArrayKey = 'cellWord' | 'nodes' | 'partFeature' | 'setStart' | 'setParts';
 
 const ARRAYS: readonly [ArrayKey, 'i32' | 'u32' | 'f64'][] = [
+  ['nodes', 'f64'],
   ['cellWord', 'i32'],
-  ['blockWordStart', 'u32'],
-  ['blockDim', 'u32'],
-  ['blockGeom', 'f64'],
-  ['recStart', 'u32'],
-  ['recCorner', 'i32'],
-  ['entryCoords', 'f64'],
-  ['entryPart', 'i32'],
   ['partFeature', 'i32'],
   ['setStart', 'u32'],
   ['setParts', 'i32'],
@@ -59,6 +41,9 @@ const SCALARS = [
   'invH',
   'maxRecordEntries',
   'maxSetSize',
+  'leafCount',
+  'blockCount',
+  'entryCount',
 ] as const;
 
 const HEADER_FIELDS = SCALARS.length + ARRAYS.length + 1; // + codes byte length (−1: null)
@@ -141,14 +126,11 @@ export function deserializeJoinIndex(buf: ArrayBuffer): JoinIndex {
     invH: scalars['invH']!,
     maxRecordEntries: scalars['maxRecordEntries']!,
     maxSetSize: scalars['maxSetSize']!,
+    leafCount: scalars['leafCount']!,
+    blockCount: scalars['blockCount']!,
+    entryCount: scalars['entryCount']!,
     cellWord: arrays['cellWord'] as Int32Array,
-    blockWordStart: arrays['blockWordStart'] as Uint32Array,
-    blockDim: arrays['blockDim'] as Uint32Array,
-    blockGeom: arrays['blockGeom'] as Float64Array,
-    recStart: arrays['recStart'] as Uint32Array,
-    recCorner: arrays['recCorner'] as Int32Array,
-    entryCoords: arrays['entryCoords'] as Float64Array,
-    entryPart: arrays['entryPart'] as Int32Array,
+    nodes: arrays['nodes'] as Float64Array,
     partFeature: arrays['partFeature'] as Int32Array,
     setStart: arrays['setStart'] as Uint32Array,
     setParts: arrays['setParts'] as Int32Array,

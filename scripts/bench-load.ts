@@ -1,0 +1,135 @@
+/**
+ * npm run bench:load -- [--runs N]
+ * Serves dist/ on 127.0.0.1 and loads the app N times (default 5) in fresh headless Chromium
+ * contexts (empty cache) at 1920×1080. Per run: time from navigation start to the
+ * `five-color:first-colored-frame` performance mark; then the median.
+ * Also: what the first colored frame cost to download — every HTML, JS, CSS and data file fetched
+ * before the mark, raw and gzip -9 (what a compressing static server would send), per file — and
+ * whether deck.gl is part of that first-paint bundle.
+ * WebGL runs through SwiftShader here: absolute times are this machine's, compare runs, not devices.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../test/browser/chromium.ts';
+import { serveStatic } from '../test/browser/static-server.ts';
+
+const MARK = 'five-color:first-colored-frame';
+const DIST = 'dist';
+const BASE = '/bench/';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
+if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `vite build` first (npm run bench:load does)');
+
+interface Fetched {
+  url: string;
+  /** Milliseconds after navigation start when the response ended (resource timing); null if unknown. */
+  end: number | null;
+}
+
+interface Run {
+  ms: number;
+  fetched: Fetched[];
+}
+
+async function measure(page: Page, url: string): Promise<Run> {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await page.goto(url);
+  await page.waitForSelector('[data-map-ready="true"]', { timeout: 180_000 });
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, MARK);
+  const timing = await page.evaluate((mark) => {
+    const entry = performance.getEntriesByName(mark)[0];
+    const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({ url: r.name, end: r.responseEnd }));
+    return { mark: entry.startTime, resources, document: location.href };
+  }, MARK);
+  const ends = new Map(timing.resources.map((r) => [r.url, r.end]));
+  ends.set(timing.document, 0);
+  const fetched: Fetched[] = [...new Set(requested)]
+    // Requests made by a worker may be missing from the page's resource timing: they count (the frame needed them).
+    .map((u) => ({ url: u, end: ends.get(u) ?? null }))
+    .filter((f) => f.end === null || f.end <= timing.mark);
+  return { ms: timing.mark, fetched };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1000).toFixed(1)} kB`;
+}
+
+const server = await serveStatic(DIST, BASE);
+const browser = await launchChromium();
+const results: Run[] = [];
+try {
+  console.log(`bench:load — ${runs} fresh loads of ${server.url()} at 1920×1080 (headless Chromium, SwiftShader WebGL)`);
+  for (let i = 0; i < runs; i++) {
+    // A new context per run: empty HTTP cache, no service worker, nothing carried over.
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    const run = await measure(page, server.url());
+    results.push(run);
+    console.log(`  run ${i + 1}: ${run.ms.toFixed(0)} ms to first colored frame`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+const times = results.map((r) => r.ms);
+console.log(`  median: ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`);
+
+// ---- first-paint download, from the files the first run fetched before the mark -----------------
+const origin = new URL(server.url()).origin;
+const KINDS: Record<string, string> = { '.html': 'html', '.js': 'js', '.mjs': 'js', '.css': 'css', '.json': 'data' };
+const rows: { path: string; kind: string; raw: number; gzip: number }[] = [];
+const other: string[] = [];
+let deckGl: string[] = [];
+for (const { url } of results[0].fetched) {
+  if (!url.startsWith(`${origin}${BASE}`)) {
+    other.push(url);
+    continue;
+  }
+  let path = decodeURIComponent(new URL(url).pathname.slice(BASE.length));
+  if (path === '' || path.endsWith('/')) path += 'index.html';
+  const kind = KINDS[extname(path)];
+  if (!kind) {
+    other.push(url);
+    continue;
+  }
+  const body = readFileSync(join(DIST, path));
+  rows.push({ path, kind, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+  if (kind === 'js') {
+    const text = body.toString('utf8');
+    const hits = ['@deck.gl', 'deck.gl'].filter((s) => text.includes(s));
+    if (hits.length) deckGl.push(`${path} (${hits.join(', ')})`);
+  }
+}
+deckGl = [...new Set(deckGl)];
+const order = ['html', 'js', 'css', 'data'];
+rows.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || b.raw - a.raw);
+const width = Math.max(4, ...rows.map((r) => r.path.length));
+console.log('\nFirst-paint download (files fetched before the first colored frame, run 1):');
+console.log(`  ${'file'.padEnd(width)}  kind  ${'raw'.padStart(10)}  ${'gzip -9'.padStart(10)}`);
+for (const r of rows) console.log(`  ${r.path.padEnd(width)}  ${r.kind.padEnd(4)}  ${kb(r.raw).padStart(10)}  ${kb(r.gzip).padStart(10)}`);
+for (const kind of order) {
+  const k = rows.filter((r) => r.kind === kind);
+  if (k.length) console.log(`  ${`subtotal ${kind}`.padEnd(width)}        ${kb(k.reduce((a, r) => a + r.raw, 0)).padStart(10)}  ${kb(k.reduce((a, r) => a + r.gzip, 0)).padStart(10)}`);
+}
+const raw = rows.reduce((a, r) => a + r.raw, 0);
+const gz = rows.reduce((a, r) => a + r.gzip, 0);
+console.log(`  ${'TOTAL'.padEnd(width)}        ${kb(raw).padStart(10)}  ${kb(gz).padStart(10)}`);
+if (other.length) console.log(`  (also fetched, not counted: ${other.join(', ')})`);
+console.log(
+  deckGl.length
+    ? `deck.gl IS in the first-paint bundle: ${deckGl.join('; ')}`
+    : `deck.gl is NOT in the first-paint bundle (no "deck.gl"/"@deck.gl" string in the ${rows.filter((r) => r.kind === 'js').length} JS files fetched)`,
+);

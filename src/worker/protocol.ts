@@ -1,0 +1,307 @@
+/**
+ * # The worker boundary: one type map of every request and its response
+ *
+ * Modelled on MapLibre's actor: the main thread ({@link WorkerClient} in client.ts) sends
+ * `{id, type, payload}`; the worker (handler.ts) answers each id exactly once with
+ * `{id, ok: true, result}` or `{id, ok: false, error}`, and may send any number of
+ * `{id, progress}` before that. `{id, cancel: true}` asks the worker to stop request `id`; it then
+ * answers `{id, ok: false, error: {name: 'AbortError', message: 'aborted'}}` (the client has already
+ * rejected the caller's promise by then and drops the answer).
+ *
+ * Only plain objects, arrays, strings, numbers, booleans, ArrayBuffers and typed arrays cross the
+ * boundary, and every ArrayBuffer (own or under a typed array) goes in the transfer list
+ * ({@link collectTransferables}): the sender's copies are detached (`byteLength === 0`) after
+ * sending. No SharedArrayBuffer (static hosts cannot send COOP/COEP headers).
+ *
+ * Layouts shared by several requests:
+ * - `coords`: interleaved lon, lat (WGS84 degrees), length 2n.
+ * - `types`: index into INCIDENT_TYPES (src/core/join/incident-types.ts) per point.
+ * - `days`: day offset per point from `startDay` (`YYYY-MM-DD`, UTC+8 calendar days unless the
+ *   request says otherwise), `0 … dayCount−1`.
+ * - `counts`: `[township · typeCount + type]`; `countsByDay`: `[(day · townships + township) ·
+ *   typeCount + type]`; townships in the order of the features given to `setBoundaries`.
+ */
+import type { Feature, GeoJsonProperties, MultiPolygon, Polygon } from 'geojson';
+
+/** Where long work is: one message per chunk. */
+export interface Progress {
+  /** Units done so far in this phase (bytes for `fetch`/`parse`, points for `join`/`generate`, townships for `areaShares`). */
+  readonly done: number;
+  /** Units in this phase (0 when unknown, e.g. a download without Content-Length). */
+  readonly total: number;
+  readonly phase: ProgressPhase;
+}
+
+export type ProgressPhase = 'fetch' | 'parse' | 'join' | 'generate' | 'areaShares';
+
+/** A row left out of an incidents file (1-based line or feature number) and why. */
+export interface SkippedIncident {
+  readonly row: number;
+  readonly reason: string;
+}
+
+export type IncidentFormat = 'csv' | 'geojson' | 'bin';
+
+/** A township boundary as sent to the worker: GeoJSON, `properties.code` identifies it. */
+export type TownshipFeature = Feature<Polygon | MultiPolygon, GeoJsonProperties>;
+
+/** A feature of a polygon layer for `areaShares`: `properties.class` (a string) names its class. */
+export type ClassFeature = Feature<Polygon | MultiPolygon, GeoJsonProperties>;
+
+/** Incidents as columns (parseIncidents' result, part of loadAndJoin's with `returnPoints`). */
+export interface IncidentColumns {
+  /** Number of incidents kept. */
+  readonly count: number;
+  readonly coords: Float64Array;
+  readonly types: Uint8Array;
+  /** Present when the file has times (CSV/GeoJSON with a time column) or is an incidents.bin. */
+  readonly days?: Uint16Array;
+  /** First day (`YYYY-MM-DD`) and number of days of `days` (present together with `days`). */
+  readonly startDay?: string;
+  readonly dayCount?: number;
+}
+
+/** What parsing a file left out. */
+export interface ParseReport {
+  /** Data rows / features read (kept + skipped); for incidents.bin, the incident count. */
+  readonly rowCount: number;
+  /** The first skipped rows with reasons (at most `maxSkippedListed`, default 1000). */
+  readonly skipped: SkippedIncident[];
+  /** All skipped rows, listed or not. */
+  readonly skippedCount: number;
+  /** Skipped rows per kind of reason. */
+  readonly skippedByReason: Record<string, number>;
+  /** The format the file was read as. */
+  readonly format: IncidentFormat;
+}
+
+export interface ParseOptions {
+  /** Force a format; default: "FCSI" magic → bin, first non-blank `{`/`[` → geojson, else csv. */
+  readonly format?: IncidentFormat;
+  /** Time zone of times without an offset and of the calendar days, minutes east of UTC (default 480). */
+  readonly utcOffsetMinutes?: number;
+  /** How many skipped rows to list individually (default 1000). */
+  readonly maxSkippedListed?: number;
+}
+
+/** Counts per township and type (and per day). */
+export interface JoinCounts {
+  /** Points joined. */
+  readonly count: number;
+  /** Points outside every township. */
+  readonly outside: number;
+  /** Townships (features of the current boundaries). */
+  readonly townships: number;
+  readonly typeCount: number;
+  /** 0 without `days`. */
+  readonly dayCount: number;
+  readonly counts: Uint32Array;
+  readonly countsByDay?: Uint32Array;
+  /** Township index per point, −1 outside (only when asked for with `returnTownship`). */
+  readonly township?: Int32Array;
+}
+
+/** Every request type: its payload (`req`) and its result (`res`). */
+export interface Requests {
+  /**
+   * Build (or load) the point-in-polygon index used by joinPoints / loadAndJoin / areaShares and
+   * generatePoints' default extent. Either GeoJSON township features (in the order the counts
+   * use) or an index serialized earlier (`returnIndex`, e.g. cached in IndexedDB).
+   */
+  setBoundaries: {
+    req:
+      | { readonly features: TownshipFeature[]; readonly file?: string; readonly returnIndex?: boolean }
+      | { readonly index: ArrayBuffer; readonly file?: string };
+    res: {
+      readonly townships: number;
+      readonly codes: string[];
+      /** Extent of the boundaries: [minLon, minLat, maxLon, maxLat]. */
+      readonly bbox: [number, number, number, number];
+      readonly buildMs: number;
+      /** The serialized index (serializeJoinIndex), when asked for with `returnIndex`. */
+      readonly index?: ArrayBuffer;
+    };
+  };
+
+  /** Parse an incidents file (CSV, GeoJSON or incidents.bin) into columns. */
+  parseIncidents: {
+    req: ParseOptions & { readonly file: string; readonly bytes: ArrayBuffer };
+    res: IncidentColumns & ParseReport;
+  };
+
+  /** Count points per township × type (× day) with the current boundaries. */
+  joinPoints: {
+    req: {
+      readonly coords: Float64Array | Float32Array;
+      readonly types?: Uint8Array;
+      /** Number of types (default INCIDENT_TYPES.length with `types`, else 1); larger types are not counted. */
+      readonly typeCount?: number;
+      readonly days?: Uint16Array | Int32Array;
+      /** Number of days (default max(days) + 1); points with a day outside 0 … dayCount−1 are not in countsByDay. */
+      readonly dayCount?: number;
+      /** Send back the township index of every point (default false). */
+      readonly returnTownship?: boolean;
+    };
+    res: JoinCounts;
+  };
+
+  /**
+   * Fetch (or take) an incidents file, parse it and join it in one go, so only the counts cross
+   * back. `url` must be absolute: resolve it on the main thread (`new URL(path, document.baseURI)`),
+   * a worker resolves relative URLs against its own script.
+   */
+  loadAndJoin: {
+    req: ParseOptions & {
+      readonly file: string;
+      readonly url?: string;
+      readonly bytes?: ArrayBuffer;
+      readonly returnTownship?: boolean;
+      /** Also send back the parsed columns (coords, types, days). */
+      readonly returnPoints?: boolean;
+    };
+    res: JoinCounts &
+      ParseReport & {
+        /** First day and number of days of countsByDay (with times only). */
+        readonly startDay?: string;
+        readonly points?: IncidentColumns;
+      };
+  };
+
+  /**
+   * For each township, the share of its area inside each class of each polygon layer (see
+   * src/core/area-shares.ts). Townships: the current boundaries unless given.
+   */
+  areaShares: {
+    req: {
+      readonly layers: {
+        /** The layer's file name, used in error messages. */
+        readonly name: string;
+        readonly features: ClassFeature[];
+        /** The classes, most severe first (earlier classes win where classes overlap); default: the distinct classes, sorted. */
+        readonly classes?: string[];
+      }[];
+      readonly townships?: TownshipFeature[];
+    };
+    res: {
+      readonly townships: number;
+      /** Per layer, in request order: `shares[township · classes.length + class]` ∈ [0, 1]. */
+      readonly layers: { readonly name: string; readonly classes: string[]; readonly shares: Float64Array }[];
+    };
+  };
+
+  /**
+   * Seeded uniform random points (for tests and benchmarks): in `bbox`, default the current
+   * boundaries' extent; types uniform over INCIDENT_TYPES; days uniform over 0 … dayCount−1 when
+   * `dayCount` is given. The same seed gives the same points.
+   */
+  generatePoints: {
+    req: {
+      readonly count: number;
+      readonly seed: number | string;
+      readonly bbox?: [number, number, number, number];
+      readonly dayCount?: number;
+    };
+    res: { readonly count: number; readonly coords: Float64Array; readonly types: Uint8Array; readonly days?: Uint16Array };
+  };
+}
+
+export type RequestType = keyof Requests;
+export type RequestPayload<K extends RequestType> = Requests[K]['req'];
+export type RequestResult<K extends RequestType> = Requests[K]['res'];
+
+// --- envelopes -------------------------------------------------------------------------------
+
+/** Main thread → worker: start a request. */
+export type RequestMessage<K extends RequestType = RequestType> = {
+  [T in K]: { readonly id: number; readonly type: T; readonly payload: Requests[T]['req'] };
+}[K];
+
+/** Main thread → worker: stop request `id` (ignored when it has already finished). */
+export interface CancelMessage {
+  readonly id: number;
+  readonly cancel: true;
+}
+
+export type ToWorkerMessage = RequestMessage | CancelMessage;
+
+/** An error as it crosses the boundary. */
+export interface SerializedError {
+  readonly message: string;
+  /** 'AbortError' for a cancelled request; 'DataError' for a bad input file; else the Error's name. */
+  readonly name?: string;
+  /** The file the problem is in, when known (the message names it too). */
+  readonly file?: string;
+}
+
+export interface SuccessMessage<K extends RequestType = RequestType> {
+  readonly id: number;
+  readonly ok: true;
+  readonly result: Requests[K]['res'];
+}
+
+export interface FailureMessage {
+  readonly id: number;
+  readonly ok: false;
+  readonly error: SerializedError;
+}
+
+export interface ProgressMessage {
+  readonly id: number;
+  readonly progress: Progress;
+}
+
+export type FromWorkerMessage = SuccessMessage | FailureMessage | ProgressMessage;
+
+/** The part of Worker / MessagePort / DedicatedWorkerGlobalScope both sides use. */
+export interface MessagePortLike {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener?(type: 'message', listener: (event: MessageEvent) => void): void;
+  /** MessagePort: start delivering messages (Worker and worker scope have no start). */
+  start?(): void;
+}
+
+export function isCancelMessage(m: ToWorkerMessage): m is CancelMessage {
+  return (m as CancelMessage).cancel === true;
+}
+
+export function isProgressMessage(m: FromWorkerMessage): m is ProgressMessage {
+  return (m as ProgressMessage).progress !== undefined;
+}
+
+// --- transfer list ---------------------------------------------------------------------------
+
+/**
+ * The transfer list of a message: every ArrayBuffer in it and the buffer of every typed array /
+ * DataView, each once (a buffer listed twice makes postMessage throw). Walks plain objects and
+ * arrays (not into arrays of numbers, e.g. GeoJSON positions). SharedArrayBuffers are not
+ * transferable and are left out. Transferring a view's buffer transfers the whole buffer: other
+ * views on it are detached too.
+ */
+export function collectTransferables(value: unknown): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  const seen = new Set<object>();
+  const visit = (v: unknown): void => {
+    if (typeof v !== 'object' || v === null) return;
+    if (v instanceof ArrayBuffer) {
+      out.add(v);
+      return;
+    }
+    if (ArrayBuffer.isView(v)) {
+      if (v.buffer instanceof ArrayBuffer) out.add(v.buffer);
+      return;
+    }
+    if (seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      if (v.length > 0 && typeof v[0] === 'number') return;
+      for (const item of v) visit(item);
+      return;
+    }
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if (proto !== Object.prototype && proto !== null) return; // Map, Date, … carry no buffers we send
+    for (const key of Object.keys(v)) visit((v as Record<string, unknown>)[key]);
+  };
+  visit(value);
+  return [...out];
+}
