@@ -18,9 +18,12 @@ export class IncidentsState {
   /** Days of incidents shown and counted: the window ending on the selected date. */
   windowDays = $state(7);
   joined = $state.raw<Joined | null>(null);
+  /** Points the map layer currently draws (after the type and day filters). */
+  visibleCount = $state(0);
   codes = $state.raw<string[]>([]);
 
   private client: WorkerClient | null = null;
+  private boundariesSent: unknown = null;
   private controller: AbortController | null = null;
 
   /** Day offset (in the incident history) of a YYYY-MM-DD date, or null without dated incidents. */
@@ -40,37 +43,55 @@ export class IncidentsState {
     return Array.from(j.counts.subarray(t * j.typeCount, (t + 1) * j.typeCount));
   }
 
-  async load(app: AppState, manifestHref: URL): Promise<void> {
-    const { manifest, boundaries } = app;
-    if (!manifest?.incidents || !boundaries) return;
+  /** The data set's own incidents file, or the one named by `?incidents=` in the page URL. */
+  async load(app: AppState, manifestHref: URL, location: Location): Promise<void> {
+    const override = new URLSearchParams(location.search).get('incidents');
+    const path = override ?? app.manifest?.incidents;
+    if (!path) return;
+    const url = override ? new URL(override, document.baseURI) : new URL(path, manifestHref);
+    await this.run(app, { file: url.pathname.split('/').pop() || path, url: url.href });
+  }
+
+  /** A file the user picked: parsed and joined in the worker; the last good data stays if it fails. */
+  async loadFile(app: AppState, file: File): Promise<void> {
+    await this.run(app, { file: file.name, bytes: await file.arrayBuffer() });
+  }
+
+  private async run(app: AppState, source: { file: string; url?: string; bytes?: ArrayBuffer }): Promise<void> {
+    const { boundaries } = app;
+    if (!boundaries) return;
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
-    const url = new URL(manifest.incidents, manifestHref);
-    const file = url.pathname.split('/').pop() ?? manifest.incidents;
     this.status = 'loading';
+    performance.mark('five-color:incidents-start');
     try {
       if (!this.client) {
         const { createJoinWorker } = await import('../worker/client.ts');
         this.client = createJoinWorker();
       }
-      const onProgress = (p: Progress): void => {
-        this.progress = p;
-      };
-      const set = await this.client.request(
-        'setBoundaries',
-        { features: boundaries.townships.features, file: manifest.boundaries },
-        { signal: controller.signal },
+      if (this.boundariesSent !== boundaries) {
+        const set = await this.client.request('setBoundaries', { features: boundaries.townships.features }, { signal: controller.signal });
+        this.boundariesSent = boundaries;
+        this.codes = set.codes;
+      }
+      const joined = await this.client.request(
+        'loadAndJoin',
+        { ...source, returnPoints: true },
+        { signal: controller.signal, onProgress: (p) => (this.progress = p) },
       );
-      const joined = await this.client.request('loadAndJoin', { file, url: url.href, returnPoints: true }, { signal: controller.signal, onProgress });
-      this.codes = set.codes;
+      performance.mark('five-color:incidents-joined');
       this.joined = joined;
       this.status = 'ready';
-      if (joined.skippedCount > 0) app.report(file, `${file}: ${joined.skippedCount} rows skipped (${Object.entries(joined.skippedByReason).map(([r, n]) => `${n} ${r}`).join(', ')})`);
+      if (joined.skippedCount > 0) {
+        const reasons = Object.entries(joined.skippedByReason).map(([reason, n]) => `${n} ${reason}`);
+        app.report(source.file, `${source.file}: ${joined.skippedCount} of ${joined.rowCount} rows skipped (${reasons.join(', ')})`);
+      }
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
       this.status = this.joined ? 'ready' : 'error';
-      app.report(file, (error as Error).message);
+      const message = (error as Error).message;
+      app.report(source.file, message.includes(source.file) ? message : `${source.file}: ${message}`);
     } finally {
       if (this.controller === controller) this.progress = null;
     }

@@ -15,20 +15,22 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.webmanifest': 'application/manifest+json',
+  '.bin': 'application/octet-stream',
+  '.csv': 'text/csv; charset=utf-8',
 };
 
 export interface StaticServer {
   origin: string;
   url(path?: string): string;
   /** Replace a file's body for the next requests (e.g. a corrupted data file), or undefined to restore. */
-  override(path: string, body: string | undefined): void;
+  override(path: string, body: string | Uint8Array | undefined): void;
   close(): Promise<void>;
 }
 
 export async function serveStatic(root: string, basePath = '/'): Promise<StaticServer> {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
   const dir = resolve(root);
-  const overrides = new Map<string, string>();
+  const overrides = new Map<string, string | Uint8Array>();
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(base)) {

@@ -20,25 +20,24 @@
  *   applies at the edge of a hole. Points with x ≥ maxX or y ≥ maxY of all vertices, NaN or ±∞
  *   are outside.
  * - Polygons should not overlap (township partitions do not). If they do, a point covered by
- *   several features is given the lowest feature index; parts of one MultiPolygon are tested
- *   separately, so overlapping parts do not cancel out.
+ *   several features is given the lowest feature index (like turf.tag's first match); parts of one
+ *   MultiPolygon are tested separately, so overlapping parts do not cancel out.
  *
- * ## Index layout
+ * ## Index layout (join-index.ts has the field-by-field description)
  *
  * A uniform grid of nx × ny cells over the extent, about `cellsPerEdge` cells per edge. Each cell
  * is either *pure* — no edge comes near it, so it lies wholly inside one feature or wholly
- * outside — and its word in `cellWord` is the answer, or it is *mixed* and owns a record: a copy
- * of every edge that touches the cell (closed rectangle, widened by a hair), inline as doubles
- * (x1, y1, x2, y2) with the part each belongs to, and the set of parts that contain the cell's
- * south-east corner R = (xr, yb) (under the same ε-perturbation). For a point P in a mixed cell,
- * the path P → Q = (xr, py) → R runs inside the cell; the parts containing P are the parts
- * containing R toggled by every edge crossing that path (crossings decided exactly with the same
- * tie rules), so no edge outside the cell is ever needed. Corner sets are computed at build time
- * by sweeping each grid row line from the west and toggling at every edge crossing, bucketed by
- * corner — no per-corner point-in-polygon test.
- *
- * Arrays: `cellWord` Int32 (nx·ny), `recStart` Uint32 (records+1), `recCorner` Int32, `entryCoords`
- * Float64 (4 per entry), `entryPart` Int32, `partFeature` Int32, `setStart`/`setParts` (overlaps).
+ * outside — and its word in `cellWord` is the answer, or it is *mixed*. A mixed cell with few edges
+ * is a *leaf*: the list of every edge that touches the cell (closed rectangle, widened by a hair),
+ * as references into the shared ring vertices, with the part each edge belongs to, and the set of
+ * parts containing the cell's south-east corner R = (xr, yb) under the same ε-perturbation. A mixed
+ * cell with many edges becomes a *block*: a finer s × s grid over the cell whose sub-cells are
+ * pure, leaves or blocks again. For a point P in a leaf, the path P → Q = (xr, py) → R runs inside
+ * the cell; the parts containing P are the parts containing R toggled by every edge crossing that
+ * path (crossings decided exactly, with the same tie rules), so no edge outside the cell is needed.
+ * Top-level corner sets are computed by sweeping each grid row line from the west and toggling at
+ * every edge crossing (bucketed by corner); block corners from the parent leaf's data. No
+ * per-corner point-in-polygon test is ever run.
  */
 import type { Feature, Geometry } from 'geojson';
 import { flattenPolygons, type FlatPolygons } from './flatten-polygons';
@@ -46,9 +45,12 @@ import type { JoinIndex } from './join-index';
 import { crossesEastOf, crossesPath } from './predicates';
 
 export interface BuildJoinIndexOptions {
-  /** Target grid cells per polygon edge (default 8). More cells: more memory, fewer mixed cells. */
+  /**
+   * Target top-level grid cells per polygon edge (default 8 up to 500,000 edges, tapering to 2 for
+   * millions). More cells: faster joins, more memory, slower builds.
+   */
   readonly cellsPerEdge?: number;
-  /** Upper bound on the number of grid cells (default 2^24). */
+  /** Upper bound on the number of top-level grid cells (default 2^23). */
   readonly maxCells?: number;
   /** Mixed cells with more edges than this are split into a finer child grid (default 12). */
   readonly leafMaxEntries?: number;
@@ -58,12 +60,16 @@ export interface BuildJoinIndexOptions {
   readonly codes?: readonly string[];
 }
 
-const DEFAULT_CELLS_PER_EDGE = 8;
-const DEFAULT_MAX_CELLS = 1 << 24;
+const DEFAULT_MAX_CELLS = 1 << 23;
 const DEFAULT_LEAF_MAX_ENTRIES = 12;
 const DEFAULT_MAX_DEPTH = 3;
 /** Edges are assigned to cells widened by this fraction of a cell on every side. */
 const MARGIN = 1e-6;
+
+/** 8 cells per edge for small sets; the cell budget grows more slowly past 500,000 edges. */
+function defaultCells(edges: number): number {
+  return edges <= 500_000 ? 8 * edges : 4_000_000 + 2 * (edges - 500_000);
+}
 
 /**
  * Build the join index from GeoJSON Polygon/MultiPolygon features (the result's feature indices
@@ -74,56 +80,46 @@ export function buildJoinIndex(
   options: BuildJoinIndexOptions = {},
 ): JoinIndex {
   const flat: FlatPolygons = isFlat(polygons) ? polygons : flattenPolygons(polygons);
-  const { vertices, ringStart, partRingStart, featurePartStart } = flat;
+  const { vertices: vx, ringStart, partRingStart, featurePartStart } = flat;
   const featureCount = featurePartStart.length - 1;
   const partCount = partRingStart.length - 1;
-  const ringCount = ringStart.length - 1;
 
-  // --- parts → features, rings → parts
+  // --- parts → features
   const partFeature = new Int32Array(partCount);
   for (let f = 0; f < featureCount; f++) {
     for (let p = featurePartStart[f]!; p < featurePartStart[f + 1]!; p++) partFeature[p] = f;
   }
-  const ringPart = new Int32Array(ringCount);
-  for (let p = 0; p < partCount; p++) {
-    for (let r = partRingStart[p]!; r < partRingStart[p + 1]!; r++) ringPart[r] = p;
-  }
 
-  // --- edges (zero-length ones dropped: they never cross anything) and the extent
+  // --- extent, and the edges: edge e runs from vertex edgeStart[e] to the next one of its (closed)
+  //     ring; zero-length edges are dropped (they never cross anything)
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  const vertexCount = vertices.length >> 1;
+  const vertexCount = vx.length >> 1;
   for (let v = 0; v < vertexCount; v++) {
-    const x = vertices[2 * v]!;
-    const y = vertices[2 * v + 1]!;
+    const x = vx[2 * v]!;
+    const y = vx[2 * v + 1]!;
     if (x < minX) minX = x;
     if (x > maxX) maxX = x;
     if (y < minY) minY = y;
     if (y > maxY) maxY = y;
   }
-  const edgeCoords = new Float64Array(vertexCount * 4);
-  const edgePart = new Int32Array(vertexCount);
+  const edgeStart = new Uint32Array(vertexCount);
+  const edgePart = new Int32Array(edgeStart.length);
   let edgeCount = 0;
-  for (let r = 0; r < ringCount; r++) {
-    const s = ringStart[r]!;
-    const e = ringStart[r + 1]!;
-    if (e - s < 2) continue;
-    const part = ringPart[r]!;
-    for (let v = s; v < e; v++) {
-      const w = v + 1 < e ? v + 1 : s;
-      const x1 = vertices[2 * v]!;
-      const y1 = vertices[2 * v + 1]!;
-      const x2 = vertices[2 * w]!;
-      const y2 = vertices[2 * w + 1]!;
-      if (x1 === x2 && y1 === y2) continue;
-      const o = edgeCount * 4;
-      edgeCoords[o] = x1;
-      edgeCoords[o + 1] = y1;
-      edgeCoords[o + 2] = x2;
-      edgeCoords[o + 3] = y2;
-      edgePart[edgeCount++] = part;
+  for (let p = 0; p < partCount; p++) {
+    for (let r = partRingStart[p]!; r < partRingStart[p + 1]!; r++) {
+      const s = ringStart[r]!;
+      const e = ringStart[r + 1]!;
+      if (e > s && (vx[2 * s] !== vx[2 * e - 2] || vx[2 * s + 1] !== vx[2 * e - 1])) {
+        throw new Error(`buildJoinIndex: ring ${r} is not closed (FlatPolygons rings repeat their first vertex)`);
+      }
+      for (let v = s; v + 1 < e; v++) {
+        if (vx[2 * v] === vx[2 * v + 2] && vx[2 * v + 1] === vx[2 * v + 3]) continue;
+        edgeStart[edgeCount] = v;
+        edgePart[edgeCount++] = p;
+      }
     }
   }
 
@@ -134,7 +130,8 @@ export function buildJoinIndex(
   let ny = 1;
   if (edgeCount > 0 && width > 0 && height > 0) {
     const maxCells = Math.max(1, Math.floor(options.maxCells ?? DEFAULT_MAX_CELLS));
-    const target = Math.max(1, Math.min(maxCells, Math.round(edgeCount * (options.cellsPerEdge ?? DEFAULT_CELLS_PER_EDGE))));
+    const wanted = options.cellsPerEdge === undefined ? defaultCells(edgeCount) : edgeCount * options.cellsPerEdge;
+    const target = Math.max(1, Math.min(maxCells, Math.round(wanted)));
     nx = Math.max(1, Math.round(Math.sqrt((target * width) / height)));
     ny = Math.max(1, Math.floor(target / nx));
     if (nx * ny > maxCells) nx = Math.max(1, Math.floor(maxCells / ny));
@@ -149,20 +146,20 @@ export function buildJoinIndex(
   const absMargin = absoluteMargin(minX, minY, maxX, maxY);
   const mX = Math.max(cellW * MARGIN, absMargin);
   const mY = Math.max(cellH * MARGIN, absMargin);
-  // size the pair buffers from the cells each edge's bbox spans (rows + columns + slack)
+  // size the pair buffers from the rows and columns each edge spans (plus slack)
   let estimate = 16;
   for (let e = 0; e < edgeCount; e++) {
-    const o = e * 4;
-    estimate += Math.abs(edgeCoords[o + 2]! - edgeCoords[o]!) * invW + Math.abs(edgeCoords[o + 3]! - edgeCoords[o + 1]!) * invH + 3;
+    const o = 2 * edgeStart[e]!;
+    estimate += Math.abs(vx[o + 2]! - vx[o]!) * invW + Math.abs(vx[o + 3]! - vx[o + 1]!) * invH + 2.5;
   }
   const pairCells = new GrowU32(Math.ceil(Math.min(estimate, 2 ** 30)));
   let pairEdge: Uint32Array = new Uint32Array(pairCells.a.length);
   // cellFill[c + 1] counts the edges of cell c, then (prefix sums) cellFill[c] is where they start
   const cellFill = new Uint32Array(cellCount + 1);
   for (let e = 0; e < edgeCount; e++) {
-    const o = e * 4;
+    const o = 2 * edgeStart[e]!;
     const before = pairCells.n;
-    assignEdge(edgeCoords[o]!, edgeCoords[o + 1]!, edgeCoords[o + 2]!, edgeCoords[o + 3]!, minX, minY, cellW, cellH, invW, invH, nx, ny, mX, mY, pairCells);
+    assignEdge(vx[o]!, vx[o + 1]!, vx[o + 2]!, vx[o + 3]!, minX, minY, cellW, cellH, invW, invH, nx, ny, mX, mY, pairCells);
     if (pairCells.n > pairEdge.length) pairEdge = growU32(pairEdge, pairCells.n);
     const pc = pairCells.a;
     for (let k = before; k < pairCells.n; k++) {
@@ -171,7 +168,6 @@ export function buildJoinIndex(
     }
   }
   const pairCount = pairCells.n;
-  const pairCell = pairCells.a;
   // counting sort of pairs by cell; afterwards cellFill[c] is the END of cell c's edges (and the
   // start of cell c + 1's), so no copy of the offsets is needed
   let mixedCells = 0;
@@ -180,23 +176,31 @@ export function buildJoinIndex(
     cellFill[c + 1]! += cellFill[c]!;
   }
   const cellEdges = new Uint32Array(pairCount);
-  for (let k = 0; k < pairCount; k++) cellEdges[cellFill[pairCell[k]!]!++] = pairEdge[k]!;
+  {
+    const pc = pairCells.a;
+    for (let k = 0; k < pairCount; k++) cellEdges[cellFill[pc[k]!]!++] = pairEdge[k]!;
+  }
   pairCells.a = new Uint32Array(0);
   pairEdge = new Uint32Array(0);
 
   // --- crossings of every grid row line y = minY + j·cellH, bucketed by the first corner
   //     (xr_i = minX + (i+1)·cellW, yb_j) they count for: a crossing counts for corner i when
   //     it is not strictly east of xr_i.
-  let crossKey: Uint32Array = new Uint32Array(Math.max(16, edgeCount));
+  estimate = 16;
+  for (let e = 0; e < edgeCount; e++) {
+    const o = 2 * edgeStart[e]!;
+    estimate += Math.abs(vx[o + 3]! - vx[o + 1]!) * invH + 1;
+  }
+  let crossKey: Uint32Array = new Uint32Array(Math.ceil(Math.min(estimate, 2 ** 30)));
   let crossPart: Int32Array = new Int32Array(crossKey.length);
   let crossCount = 0;
   const bucketStart = new Uint32Array(cellCount + 1);
   for (let e = 0; e < edgeCount; e++) {
-    const o = e * 4;
-    const x1 = edgeCoords[o]!;
-    const y1 = edgeCoords[o + 1]!;
-    const x2 = edgeCoords[o + 2]!;
-    const y2 = edgeCoords[o + 3]!;
+    const o = 2 * edgeStart[e]!;
+    const x1 = vx[o]!;
+    const y1 = vx[o + 1]!;
+    const x2 = vx[o + 2]!;
+    const y2 = vx[o + 3]!;
     if (y1 === y2) continue;
     const lo = y1 < y2 ? y1 : y2;
     const hi = y1 < y2 ? y2 : y1;
@@ -232,10 +236,10 @@ export function buildJoinIndex(
 
   // --- sweep each row west → east: corner sets; pure cells get their feature, mixed cells a node
   const cellWord = new Int32Array(cellCount);
-  const out = new NodeWriter(edgeCoords, edgePart, partFeature, 2 * mixedCells + 6 * pairCount + 1024, {
+  const out = new NodeWriter(vx, edgeStart, edgePart, partFeature, 2 * mixedCells + 2 * pairCount + 1024, {
     leafMaxEntries: options.leafMaxEntries ?? DEFAULT_LEAF_MAX_ENTRIES,
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
-    absMargin: absoluteMargin(minX, minY, maxX, maxY),
+    absMargin,
   });
   let cur: Int32Array = new Int32Array(16);
   let edgeEnd = 0;
@@ -287,7 +291,10 @@ export function buildJoinIndex(
     invW,
     invH,
     cellWord,
-    nodes: out.nodes.done(),
+    blocks: out.blocks.done(),
+    blockWords: out.blockWords.done(),
+    leaves: out.leaves.done(),
+    vertices: vx,
     partFeature,
     setStart: out.setStart.done(),
     setParts: out.setParts.done(),
@@ -315,9 +322,11 @@ interface DepthScratch {
   path: Uint32Array;
 }
 
-/** Writes the words, leaf records and child blocks of mixed cells. */
+/** Writes the leaves and child blocks of mixed cells. */
 class NodeWriter {
-  readonly nodes: GrowF64;
+  readonly blocks = new GrowF64(1024);
+  readonly blockWords = new GrowI32(1024);
+  readonly leaves: GrowI32;
   readonly setStart = new GrowU32(4);
   readonly setParts = new GrowI32(4);
   maxRecordEntries = 0;
@@ -330,13 +339,14 @@ class NodeWriter {
   private readonly scratch: DepthScratch[] = [];
 
   constructor(
-    private readonly edgeCoords: Float64Array,
+    private readonly vx: Float64Array,
+    private readonly edgeStart: Uint32Array,
     private readonly edgePart: Int32Array,
     private readonly partFeature: Int32Array,
     capacity: number,
     private readonly opt: NodeOptions,
   ) {
-    this.nodes = new GrowF64(capacity);
+    this.leaves = new GrowI32(capacity);
     this.setStart.push(0);
     for (let d = 0; d <= opt.maxDepth; d++) {
       this.scratch.push({
@@ -360,8 +370,8 @@ class NodeWriter {
 
   /**
    * The word of a mixed cell [x0, x0 + w] × [y0, y0 + h] with the edges `edges[e0 .. e1)`: a leaf
-   * record when it has few edges (or cannot be split further), else a child block whose sub-cells
-   * are built recursively. `set[0 .. setLen)` holds the parts containing the cell's south-east corner
+   * when it has few edges (or cannot be split further), else a child block whose sub-cells are
+   * built recursively. `set[0 .. setLen)` holds the parts containing the cell's south-east corner
    * (xr, y0), where xr is computed exactly as the query computes it (it may differ from x0 + w in
    * the last bit).
    */
@@ -388,19 +398,23 @@ class NodeWriter {
     const s = Math.max(2, Math.min(8, Math.ceil(Math.sqrt(count / 2))));
     const sw = w / s;
     const sh = h / s;
-    const nodes = this.nodes;
-    const o = nodes.n;
-    nodes.reserve(7 + s * s);
-    const na = nodes.a;
-    na[o] = x0;
-    na[o + 1] = y0;
-    na[o + 2] = sw;
-    na[o + 3] = sh;
-    na[o + 4] = s / w;
-    na[o + 5] = s / h;
-    na[o + 6] = s;
-    const base = o + 7;
-    nodes.n = base + s * s;
+    const blocks = this.blocks;
+    const o = blocks.n;
+    const words = this.blockWords;
+    const base = words.n;
+    blocks.reserve(8);
+    const ba = blocks.a;
+    ba[o] = x0;
+    ba[o + 1] = y0;
+    ba[o + 2] = sw;
+    ba[o + 3] = sh;
+    ba[o + 4] = s / w;
+    ba[o + 5] = s / h;
+    ba[o + 6] = s;
+    ba[o + 7] = base;
+    blocks.n = o + 8;
+    words.reserve(s * s);
+    words.n = base + s * s;
     this.blockCount++;
     // Assign the edges to sub-cells (counting sort by sub-cell) into this depth's scratch.
     const sc = this.scratch[depth]!;
@@ -410,10 +424,12 @@ class NodeWriter {
     owners.n = 0;
     const mX = Math.max(sw * MARGIN, opt.absMargin);
     const mY = Math.max(sh * MARGIN, opt.absMargin);
-    const ec = this.edgeCoords;
+    const vx = this.vx;
+    const es = this.edgeStart;
     for (let k = e0; k < e1; k++) {
       const e = edges[k]!;
-      assignEdge(ec[e * 4]!, ec[e * 4 + 1]!, ec[e * 4 + 2]!, ec[e * 4 + 3]!, x0, y0, sw, sh, s / w, s / h, s, s, mX, mY, cells);
+      const v = 2 * es[e]!;
+      assignEdge(vx[v]!, vx[v + 1]!, vx[v + 2]!, vx[v + 3]!, x0, y0, sw, sh, s / w, s / h, s, s, mX, mY, cells);
       while (owners.n < cells.n) owners.push(e);
     }
     const start = sc.start;
@@ -438,7 +454,8 @@ class NodeWriter {
     let nv = 0;
     for (let k = e0; k < e1; k++) {
       const e = edges[k]!;
-      if (ec[e * 4]! > xr !== ec[e * 4 + 2]! > xr) vertical[nv++] = e;
+      const v = 2 * es[e]!;
+      if (vx[v]! > xr !== vx[v + 2]! > xr) vertical[nv++] = e;
     }
     if (sc.childSet.length < setLen + count) sc.childSet = new Int32Array((setLen + count) * 2);
     const childSet = sc.childSet;
@@ -447,11 +464,13 @@ class NodeWriter {
       let np = 0;
       for (let k = e0; k < e1; k++) {
         const e = edges[k]!;
-        if (ec[e * 4 + 1]! > cy !== ec[e * 4 + 3]! > cy) path[np++] = e;
+        const v = 2 * es[e]!;
+        if (vx[v + 1]! > cy !== vx[v + 3]! > cy) path[np++] = e;
       }
       for (let k = 0; k < nv; k++) {
         const e = vertical[k]!;
-        if (!(ec[e * 4 + 1]! > cy !== ec[e * 4 + 3]! > cy)) path[np++] = e;
+        const v = 2 * es[e]!;
+        if (!(vx[v + 1]! > cy !== vx[v + 3]! > cy)) path[np++] = e;
       }
       for (let si = 0; si < s; si++) {
         const c = sj * s + si;
@@ -461,10 +480,11 @@ class NodeWriter {
         for (let t = 0; t < setLen; t++) childSet[t] = set[t]!;
         for (let k = 0; k < np; k++) {
           const e = path[k]!;
-          if (crossesPath(ec[e * 4]!, ec[e * 4 + 1]!, ec[e * 4 + 2]!, ec[e * 4 + 3]!, cx, cy, xr, y0)) n = toggle(childSet, n, this.edgePart[e]!);
+          const v = 2 * es[e]!;
+          if (crossesPath(vx[v]!, vx[v + 1]!, vx[v + 2]!, vx[v + 3]!, cx, cy, xr, y0)) n = toggle(childSet, n, this.edgePart[e]!);
         }
         const word = this.node(childSet, n, lists, start[c]!, start[c + 1]!, x0 + si * sw, cy, sw, sh, cx, depth + 1);
-        nodes.a[base + c] = word; // after the call: it may reallocate nodes.a
+        words.a[base + c] = word; // after the call: it may reallocate words.a
       }
     }
     return -2 - (2 * o + 1);
@@ -479,26 +499,19 @@ class NodeWriter {
       this.setStart.push(this.setParts.n);
       if (setLen > this.maxSetSize) this.maxSetSize = setLen;
     }
-    const nodes = this.nodes;
-    const o = nodes.n;
+    const leaves = this.leaves;
+    const o = leaves.n;
     const count = e1 - e0;
-    nodes.reserve(2 + 5 * count);
-    const a = nodes.a;
+    leaves.reserve(2 + 2 * count);
+    const a = leaves.a;
     a[o] = corner;
     a[o + 1] = count;
-    const ec = this.edgeCoords;
+    const es = this.edgeStart;
     const ep = this.edgePart;
     let w = o + 2;
-    for (let k = e0; k < e1; k++) {
-      const e = edges[k]! * 4;
-      a[w] = ec[e]!;
-      a[w + 1] = ec[e + 1]!;
-      a[w + 2] = ec[e + 2]!;
-      a[w + 3] = ec[e + 3]!;
-      w += 4;
-    }
+    for (let k = e0; k < e1; k++) a[w++] = es[edges[k]!]!;
     for (let k = e0; k < e1; k++) a[w++] = ep[edges[k]!]!;
-    nodes.n = w;
+    leaves.n = w;
     if (count > this.maxRecordEntries) this.maxRecordEntries = count;
     this.leafCount++;
     this.entryCount += count;
@@ -563,7 +576,11 @@ function assignEdge(
     }
     const i0 = clampIndex(Math.floor((xa - ox) * invW), gx);
     const i1 = clampIndex(Math.floor((xb - ox) * invW), gx);
-    for (let i = i0; i <= i1; i++) outCells.push(j * gx + i);
+    outCells.reserve(i1 - i0 + 1);
+    const a = outCells.a;
+    let n = outCells.n;
+    for (let i = i0; i <= i1; i++) a[n++] = j * gx + i;
+    outCells.n = n;
   }
 }
 
@@ -571,72 +588,6 @@ function assignEdge(
 function absoluteMargin(minX: number, minY: number, maxX: number, maxY: number): number {
   const m = Math.max(Math.abs(minX), Math.abs(minY), Math.abs(maxX), Math.abs(maxY));
   return 1e-13 * (1 + (Number.isFinite(m) ? m : 0));
-}
-
-class GrowI32 {
-  a: Int32Array;
-  n = 0;
-  constructor(cap: number) {
-    this.a = new Int32Array(Math.max(4, cap));
-  }
-  push(v: number): void {
-    if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = v;
-  }
-  done(): Int32Array {
-    return this.a.slice(0, this.n);
-  }
-}
-
-class GrowU32 {
-  a: Uint32Array;
-  n = 0;
-  constructor(cap: number) {
-    this.a = new Uint32Array(Math.max(4, cap));
-  }
-  push(v: number): void {
-    if (this.n === this.a.length) {
-      const b = new Uint32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = v;
-  }
-  done(): Uint32Array {
-    return this.a.slice(0, this.n);
-  }
-}
-
-class GrowF64 {
-  a: Float64Array;
-  n = 0;
-  constructor(cap: number) {
-    this.a = new Float64Array(Math.max(4, cap));
-  }
-  /** Make room for k more values (a may be reallocated). */
-  reserve(k: number): void {
-    if (this.n + k > this.a.length) {
-      const b = new Float64Array(Math.max(this.a.length * 2, this.n + k));
-      b.set(this.a);
-      this.a = b;
-    }
-  }
-  push(v: number): void {
-    if (this.n === this.a.length) {
-      const b = new Float64Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = v;
-  }
-  /** The filled part (a view when little is wasted, else a copy). */
-  done(): Float64Array {
-    return this.n >= this.a.length * 0.75 ? this.a.subarray(0, this.n) : this.a.slice(0, this.n);
-  }
 }
 
 function isFlat(x: readonly Feature<Geometry | null>[] | FlatPolygons): x is FlatPolygons {
@@ -658,4 +609,71 @@ function growI32(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;
+}
+
+class GrowI32 {
+  a: Int32Array;
+  n = 0;
+  constructor(cap: number) {
+    this.a = new Int32Array(Math.max(4, cap));
+  }
+  /** Make room for k more values (a may be reallocated). */
+  reserve(k: number): void {
+    if (this.n + k > this.a.length) {
+      const b = new Int32Array(Math.max(this.a.length * 2, this.n + k));
+      b.set(this.a);
+      this.a = b;
+    }
+  }
+  push(v: number): void {
+    if (this.n === this.a.length) this.reserve(1);
+    this.a[this.n++] = v;
+  }
+  /** The filled part (a view when little is wasted, else a copy). */
+  done(): Int32Array {
+    return this.n >= this.a.length * 0.75 ? this.a.subarray(0, this.n) : this.a.slice(0, this.n);
+  }
+}
+
+class GrowU32 {
+  a: Uint32Array;
+  n = 0;
+  constructor(cap: number) {
+    this.a = new Uint32Array(Math.max(4, cap));
+  }
+  /** Make room for k more values (a may be reallocated). */
+  reserve(k: number): void {
+    if (this.n + k > this.a.length) {
+      const b = new Uint32Array(Math.max(this.a.length * 2, this.n + k));
+      b.set(this.a);
+      this.a = b;
+    }
+  }
+  push(v: number): void {
+    if (this.n === this.a.length) this.reserve(1);
+    this.a[this.n++] = v;
+  }
+  done(): Uint32Array {
+    return this.n >= this.a.length * 0.75 ? this.a.subarray(0, this.n) : this.a.slice(0, this.n);
+  }
+}
+
+class GrowF64 {
+  a: Float64Array;
+  n = 0;
+  constructor(cap: number) {
+    this.a = new Float64Array(Math.max(4, cap));
+  }
+  /** Make room for k more values (a may be reallocated). */
+  reserve(k: number): void {
+    if (this.n + k > this.a.length) {
+      const b = new Float64Array(Math.max(this.a.length * 2, this.n + k));
+      b.set(this.a);
+      this.a = b;
+    }
+  }
+  /** The filled part (a view when little is wasted, else a copy). */
+  done(): Float64Array {
+    return this.n >= this.a.length * 0.75 ? this.a.subarray(0, this.n) : this.a.slice(0, this.n);
+  }
 }

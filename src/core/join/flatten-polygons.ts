@@ -5,9 +5,9 @@ import type { Feature, Geometry, MultiPolygon, Polygon, Position } from 'geojson
  * into this first). Feature *f* has the parts `featurePartStart[f] .. featurePartStart[f+1]`,
  * part *p* has the rings `partRingStart[p] .. partRingStart[p+1]` (the first is the outer ring, the
  * rest holes; orientation does not matter), ring *r* has the vertices
- * `ringStart[r] .. ringStart[r+1]` in `vertices` (interleaved lon, lat). Rings are stored open: the
- * closing vertex of a GeoJSON ring is dropped, the edge from the last vertex back to the first is
- * implied.
+ * `ringStart[r] .. ringStart[r+1]` in `vertices` (interleaved lon, lat). Rings are stored closed,
+ * as in GeoJSON: the last vertex repeats the first (flattenPolygons closes rings that are not), so
+ * the edges of a ring are the pairs of consecutive vertices.
  */
 export interface FlatPolygons {
   readonly vertices: Float64Array;
@@ -46,7 +46,7 @@ export function flattenPolygons(features: readonly Feature<Geometry | null>[]): 
       for (const ring of poly) {
         if (!Array.isArray(ring)) throw new Error(`feature ${describe(f, i)}: ring is not an array of positions`);
         ringCount++;
-        vertexCount += ring.length;
+        vertexCount += ring.length + (isClosed(ring) ? 0 : 1);
       }
     }
   });
@@ -63,12 +63,8 @@ export function flattenPolygons(features: readonly Feature<Geometry | null>[]): 
       partRingStart[p++] = r;
       for (const ring of poly) {
         ringStart[r++] = v;
-        let len = ring.length;
-        if (len > 1) {
-          const a = ring[0]!;
-          const b = ring[len - 1]!;
-          if (a[0] === b[0] && a[1] === b[1]) len--;
-        }
+        const len = ring.length;
+        const first = v;
         for (let k = 0; k < len; k++) {
           const pos = ring[k]!;
           const x = pos[0];
@@ -78,6 +74,11 @@ export function flattenPolygons(features: readonly Feature<Geometry | null>[]): 
           }
           vertices[v * 2] = x;
           vertices[v * 2 + 1] = y;
+          v++;
+        }
+        if (len > 0 && (vertices[2 * first] !== vertices[2 * v - 2] || vertices[2 * first + 1] !== vertices[2 * v - 1])) {
+          vertices[2 * v] = vertices[2 * first]!;
+          vertices[2 * v + 1] = vertices[2 * first + 1]!;
           v++;
         }
       }
@@ -94,6 +95,13 @@ export function flattenPolygons(features: readonly Feature<Geometry | null>[]): 
     featurePartStart,
     codes,
   };
+}
+
+function isClosed(ring: Position[]): boolean {
+  if (ring.length === 0) return true;
+  const a = ring[0]!;
+  const b = ring[ring.length - 1]!;
+  return a[0] === b[0] && a[1] === b[1];
 }
 
 /** The identifier of a boundary feature: `properties.code`, else `feature.id`, else its index. */

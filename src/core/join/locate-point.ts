@@ -34,7 +34,7 @@ export function resolveWord(
   j: number,
   scratch: Int32Array,
 ): number {
-  const nodes = index.nodes;
+  const nodes = index.blocks;
   let xr = index.minX + (i + 1) * index.cellW;
   let yb = index.minY + j * index.cellH;
   let v = -2 - word;
@@ -49,7 +49,7 @@ export function resolveWord(
     let sj = ((py - y0) * nodes[o + 5]!) | 0;
     if (sj < 0) sj = 0;
     else if (sj >= s) sj = s - 1;
-    const w = nodes[o + 7 + sj * s + si]!;
+    const w = index.blockWords[nodes[o + 7]! + sj * s + si]!;
     if (w >= -1) return w;
     xr = x0 + (si + 1) * nodes[o + 2]!;
     yb = y0 + sj * nodes[o + 3]!;
@@ -59,7 +59,7 @@ export function resolveWord(
 }
 
 /**
- * Resolve a point in the leaf at offset o of `nodes` (its cell's south-east corner R = (xr, yb)):
+ * Resolve a point in the leaf at offset o of `leaves` (its cell's south-east corner R = (xr, yb)):
  * start from the parts containing R, toggle the part of every edge crossing the path
  * P → (xr, py) → R (all perturbed by (+ε, +ε²)), and return the lowest feature among the parts left
  * (exactly one, or none, for a partition).
@@ -73,23 +73,23 @@ export function locateInLeaf(
   yb: number,
   scratch: Int32Array,
 ): number {
-  const nodes = index.nodes;
-  const corner = nodes[o]!;
-  const count = nodes[o + 1]!;
+  const leaves = index.leaves;
+  const vx = index.vertices;
+  const corner = leaves[o]!;
+  const count = leaves[o + 1]!;
   let n = 0;
   if (corner >= 0) scratch[n++] = corner;
   else if (corner <= -2) {
     const s = -2 - corner;
     for (let k = index.setStart[s]!; k < index.setStart[s + 1]!; k++) scratch[n++] = index.setParts[k]!;
   }
-  const c0 = o + 2;
-  const p0 = c0 + 4 * count;
+  const e0 = o + 2;
   for (let e = 0; e < count; e++) {
-    const c = c0 + 4 * e;
-    const y1 = nodes[c + 1]!;
-    const y2 = nodes[c + 3]!;
-    const x1 = nodes[c]!;
-    const x2 = nodes[c + 2]!;
+    const c = 2 * leaves[e0 + e]!;
+    const y1 = vx[c + 1]!;
+    const y2 = vx[c + 3]!;
+    const x1 = vx[c]!;
+    const x2 = vx[c + 2]!;
     // Cheap rejection first: most edges of a leaf cross neither leg's line. The exact tests are
     // the ones of crossesPath (predicates.ts), with their endpoint shortcuts taken inline.
     const h = y1 > py !== y2 > py;
@@ -103,7 +103,7 @@ export function locateInLeaf(
     }
     if (v && crossesBelow(x1, y1, x2, y2, xr, py) !== crossesBelow(x1, y1, x2, y2, xr, yb)) cross = !cross;
     if (cross) {
-      const part = nodes[p0 + e]!;
+      const part = leaves[e0 + count + e]!;
       let t = 0;
       while (t < n && scratch[t] !== part) t++;
       if (t < n) scratch[t] = scratch[--n]!;
