@@ -14,10 +14,10 @@ export interface LevelInfo {
 }
 
 export const LEVELS: readonly LevelInfo[] = [
-  { level: 1, key: 'red', zh: '红', en: 'Extreme risk (I)', color: '#e5383b' },
-  { level: 2, key: 'orange', zh: '橙', en: 'High risk (II)', color: '#f77f00' },
-  { level: 3, key: 'yellow', zh: '黄', en: 'Elevated risk (III)', color: '#fcbf49' },
-  { level: 4, key: 'blue', zh: '蓝', en: 'General risk (IV)', color: '#3a86ff' },
+  { level: 1, key: 'red', zh: '红', en: 'Extreme', color: '#e5383b' },
+  { level: 2, key: 'orange', zh: '橙', en: 'High', color: '#f77f00' },
+  { level: 3, key: 'yellow', zh: '黄', en: 'Elevated', color: '#fcbf49' },
+  { level: 4, key: 'blue', zh: '蓝', en: 'General', color: '#3a86ff' },
   { level: 5, key: 'green', zh: '绿', en: 'Safe', color: '#3fb950' },
 ];
 

@@ -18,6 +18,8 @@ export class AppState {
   date = $state<string | null>(null);
   selected = $state<string | null>(null);
   hovered = $state<string | null>(null);
+  /** A request to bring a township into view (from the ranking or change lists). */
+  focus = $state.raw<{ code: string; at: number } | null>(null);
   problems = $state<DataProblem[]>([]);
   /** Set once the map has drawn its first colored frame (browser tests and bench:load wait on it). */
   mapReady = $state(false);
@@ -34,6 +36,16 @@ export class AppState {
   });
 
   counts = $derived(countLevels(this.levelByCode.values()));
+
+  /** Position of the selected date in the levels file (−1 before data). */
+  dateIndex = $derived(this.levels && this.date ? this.levels.dates.indexOf(this.date) : -1);
+
+  /** Moves the selected date by `days` within the history (no wrap). */
+  step(days: number): void {
+    const dates = this.levels?.dates;
+    if (!dates || this.dateIndex < 0) return;
+    this.date = dates[Math.min(dates.length - 1, Math.max(0, this.dateIndex + days))];
+  }
 
   report(file: string, message: string): void {
     // Newest first, and the same problem is not listed twice while it persists.

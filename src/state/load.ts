@@ -33,6 +33,20 @@ export function manifestUrl(location: Location): URL {
   return new URL(param ?? 'data/manifest.json', document.baseURI);
 }
 
+/** The date in the page URL (?date=YYYY-MM-DD), if any. */
+export function dateFromUrl(location: Location): string | null {
+  const date = new URLSearchParams(location.search).get('date');
+  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
+}
+
+/** Keeps ?date= in the address bar in step with the selected date, without adding history entries. */
+export function writeDateToUrl(date: string | null): void {
+  const url = new URL(window.location.href);
+  if (date) url.searchParams.set('date', date);
+  else url.searchParams.delete('date');
+  if (url.href !== window.location.href) history.replaceState(history.state, '', url);
+}
+
 export async function loadAll(state: AppState, manifestHref: URL): Promise<void> {
   try {
     const manifest = parseManifest(await fetchText(manifestHref), fileName(manifestHref));
@@ -52,8 +66,10 @@ export async function refreshLevels(state: AppState, manifestHref: URL): Promise
   const url = new URL(manifest.levels, manifestHref);
   try {
     const levels = parseLevelsFile(await fetchText(url), fileName(url), new Set(boundaries.byCode.keys()));
+    const latestShown = state.levels !== null && state.date === state.levels.dates[state.levels.dates.length - 1];
     state.levels = levels;
-    if (!state.date || !levels.dates.includes(state.date)) state.date = levels.dates[levels.dates.length - 1];
+    // A wall left on the latest day follows new days as they arrive; a chosen past day stays.
+    if (!state.date || !levels.dates.includes(state.date) || latestShown) state.date = levels.dates[levels.dates.length - 1];
   } catch (error) {
     describe(state, error, fileName(url));
   }
