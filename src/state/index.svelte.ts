@@ -1,0 +1,73 @@
+/**
+ * The explained index: daily.json + index-config.json + the worker's incident counts → the engine's
+ * full result (sub-scores, inputs, overrides). levels.json already colors the map on first paint; this
+ * adds the "why" for the panel and the change list once incidents are joined.
+ */
+import { parseDailyFile } from '../core/daily-file.ts';
+import { assembleIndexInputs, computeIndex, domainChanges, parseIndexConfig, townshipDay, type IndexResult } from '../core/index/index.ts';
+import { INCIDENT_TYPE_COUNT } from '../core/join/incident-types.ts';
+import type { AppState } from './app.svelte.ts';
+import type { IncidentsState } from './incidents.svelte.ts';
+
+export class IndexState {
+  result = $state.raw<IndexResult | null>(null);
+  status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
+
+  /** One township on one date, explained; null when the engine has not run or the date is outside it. */
+  explain(code: string, date: string | null): ReturnType<typeof townshipDay> | null {
+    const r = this.result;
+    if (!r || !date || !r.codes.includes(code)) return null;
+    try {
+      return townshipDay(r, code, date);
+    } catch {
+      return null;
+    }
+  }
+
+  /** The domains that moved a township most since the day before, as a short text. */
+  reasons(code: string, date: string | null): string | null {
+    const r = this.result;
+    if (!r || !date || !r.codes.includes(code)) return null;
+    try {
+      const change = domainChanges(r, code, date, 2);
+      if (!change || change.domains.length === 0) return change?.overrideAfter ? `rule: ${change.overrideAfter}` : null;
+      return change.domains.map((m) => `${m.id.replace('_', ' ')} ${m.indexDelta > 0 ? '+' : ''}${m.indexDelta.toFixed(1)}`).join(', ');
+    } catch {
+      return null;
+    }
+  }
+
+  async load(app: AppState, incidents: IncidentsState, manifestHref: URL): Promise<void> {
+    const { manifest, boundaries } = app;
+    const joined = incidents.joined;
+    if (!manifest?.daily || !manifest.indexConfig || !boundaries) return;
+    this.status = 'loading';
+    const files = { daily: new URL(manifest.daily, manifestHref), config: new URL(manifest.indexConfig, manifestHref) };
+    const name = (url: URL): string => url.pathname.split('/').pop() ?? url.href;
+    try {
+      const [dailyText, configText] = await Promise.all(
+        [files.daily, files.config].map(async (url) => {
+          const response = await fetch(url, { cache: 'no-cache' });
+          if (!response.ok) throw new Error(`${name(url)}: HTTP ${response.status}`);
+          return response.text();
+        }),
+      );
+      const config = parseIndexConfig(configText, name(files.config));
+      const codes = [...boundaries.byCode.keys()];
+      const daily = parseDailyFile(dailyText, name(files.daily), new Set(codes));
+      const inputs = assembleIndexInputs(daily, {
+        codes,
+        incidents:
+          joined?.countsByDay && joined.startDay
+            ? { countsByDay: joined.countsByDay, codes: incidents.codes, startDay: joined.startDay, dayCount: joined.dayCount, typeCount: INCIDENT_TYPE_COUNT }
+            : null,
+      });
+      this.result = computeIndex(config, inputs);
+      this.status = 'ready';
+    } catch (error) {
+      this.status = this.result ? 'ready' : 'error';
+      const message = (error as Error).message;
+      app.report(message.split(':')[0] ?? 'index', message);
+    }
+  }
+}
