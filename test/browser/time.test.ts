@@ -1,0 +1,183 @@
+/**
+ * Time in the real app: scrubbing recolors the map and updates the legend, ?date= restores a day,
+ * the change list and ranking agree with levels.json, and the panel's breakdown equals the engine's
+ * output computed here in Node from the same files. Run `vite build` first (npm test does).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import { feature } from 'topojson-client';
+import { launchChromium } from './chromium.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
+import { buildJoinIndex, joinPoints, INCIDENT_TYPES } from '../../src/core/join/index.ts';
+import { decodeIncidents } from '../../src/core/incidents-bin.ts';
+import { parseDailyFile } from '../../src/core/daily-file.ts';
+import { assembleIndexInputs, computeIndex, parseIndexConfig, townshipDay } from '../../src/core/index/index.ts';
+import type { LevelsFile } from '../../src/core/levels-file.ts';
+
+const DIST = 'dist';
+const TIMEOUT = 240_000;
+
+function dist(path: string): string {
+  const file = `${DIST}/${path}`;
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`vite build\` before the browser tests`);
+  return readFileSync(file, 'utf8');
+}
+
+const levels = JSON.parse(dist('data/levels.json')) as LevelsFile;
+const topo = JSON.parse(dist('data/townships.topo.json')) as Topology;
+const townships = (feature(topo, topo.objects.townships) as unknown as FeatureCollection<Polygon | MultiPolygon, { code: string; name: string; countyCode: string }>)
+  .features as Feature<Polygon | MultiPolygon, { code: string; name: string; countyCode: string }>[];
+const nameOf = new Map(townships.map((f) => [f.properties.code, f.properties.name]));
+
+/** Level from the fixed bands, written out here rather than taken from the app. */
+const level = (v: number | null): number | null => (v === null ? null : v >= 90 ? 5 : v >= 80 ? 4 : v >= 70 ? 3 : v >= 60 ? 2 : 1);
+const countsOn = (d: number): number[] => {
+  const out = [0, 0, 0, 0, 0];
+  for (const v of levels.index[d]) if (v !== null) out[level(v)! - 1]++;
+  return out;
+};
+
+async function legendCounts(page: Page): Promise<number[]> {
+  return Promise.all([1, 2, 3, 4, 5].map(async (l) => Number(await page.textContent(`[data-testid="legend-count-${l}"]`))));
+}
+
+async function featureLevels(page: Page): Promise<Record<string, number>> {
+  return page.evaluate((codes) => {
+    const { map } = (window as unknown as { __fiveColor: { map: { getFeatureState(f: { source: string; id: string }): { level?: number } } } }).__fiveColor;
+    return Object.fromEntries(codes.map((code) => [code, map.getFeatureState({ source: 'townships', id: code }).level ?? -1]));
+  }, levels.codes);
+}
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic(DIST, '/time/');
+  browser = await launchChromium();
+}, TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the date in the browser', () => {
+  it(
+    'scrubs the days: colors, legend and URL follow; arrow keys step a day',
+    async () => {
+      expect(levels.dates.length).toBeGreaterThanOrEqual(30);
+      const last = levels.dates.length - 1;
+      // The day whose counts differ most from the last day's, so a recolor cannot go unnoticed.
+      const diff = (d: number): number => countsOn(d).reduce((s, n, i) => s + Math.abs(n - countsOn(last)[i]), 0);
+      const target = [...levels.dates.keys()].reduce((best, d) => (diff(d) > diff(best) ? d : best), 0);
+      expect(diff(target)).toBeGreaterThan(0);
+
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(server.url());
+      await page.waitForSelector('[data-map-ready="true"]', { timeout: TIMEOUT });
+      expect(await legendCounts(page)).toEqual(countsOn(last));
+
+      await page.locator('[data-testid="date-slider"]').fill(String(target));
+      await expect.poll(() => page.textContent('[data-testid="date-label"]')).toContain(levels.dates[target]);
+      expect(await legendCounts(page)).toEqual(countsOn(target));
+      const states = await featureLevels(page);
+      levels.codes.forEach((code, t) => expect(states[code], code).toBe(level(levels.index[target][t]) ?? 0));
+      expect(new URL(page.url()).searchParams.get('date')).toBe(levels.dates[target]);
+
+      await page.locator('main').click({ position: { x: 5, y: 400 } });
+      await page.keyboard.press(target > 0 ? 'ArrowLeft' : 'ArrowRight');
+      const stepped = target > 0 ? target - 1 : target + 1;
+      await expect.poll(() => page.textContent('[data-testid="date-label"]')).toContain(levels.dates[stepped]);
+      expect(await legendCounts(page)).toEqual(countsOn(stepped));
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'restores the date from the URL, and lists changes and the ranking as levels.json says',
+    async () => {
+      const d = levels.dates.length - 10;
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(server.url(`?date=${levels.dates[d]}`));
+      await page.waitForSelector('[data-map-ready="true"]', { timeout: TIMEOUT });
+      expect(await page.textContent('[data-testid="date-label"]')).toContain(levels.dates[d]);
+      expect(await legendCounts(page)).toEqual(countsOn(d));
+
+      const worse: string[] = [];
+      const better: string[] = [];
+      levels.codes.forEach((code, t) => {
+        const from = level(levels.index[d - 1][t]);
+        const to = level(levels.index[d][t]);
+        if (from !== null && to !== null && to !== from) (to < from ? worse : better).push(code);
+      });
+      await page.click('[data-testid="tab-changes"]');
+      const shown = async (kind: string): Promise<string[]> =>
+        page.$$eval(`[data-testid="changes-${kind}"] button`, (buttons) => buttons.map((b) => b.getAttribute('data-code') ?? ''));
+      expect((await shown('worse')).sort()).toEqual(worse.sort());
+      expect((await shown('better')).sort()).toEqual(better.sort());
+      if (worse.length > 0) {
+        await page.click(`[data-testid="changes-worse"] button[data-code="${worse[0]}"]`);
+        expect(await page.textContent('[data-testid="panel-name"]')).toBe(nameOf.get(worse[0]));
+      }
+
+      await page.click('[data-testid="tab-ranking"]');
+      const ranking = await page.$$eval('[data-testid="ranking"] button', (b) => b.map((x) => x.getAttribute('data-code')));
+      const expected = levels.codes
+        .map((code, t) => ({ code, v: levels.index[d][t] }))
+        .filter((r) => r.v !== null)
+        .sort((a, b) => a.v! - b.v! || a.code.localeCompare(b.code))
+        .map((r) => r.code);
+      expect(ranking).toEqual(expected);
+      const county = townships[0].properties.countyCode;
+      await page.selectOption('[data-testid="ranking-county"]', county);
+      const filtered = await page.$$eval('[data-testid="ranking"] button', (b) => b.map((x) => x.getAttribute('data-code')));
+      expect(filtered).toEqual(expected.filter((c) => c.startsWith(county)));
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "shows the engine's breakdown in the township panel",
+    async () => {
+      // The engine's answer, from the same files the app loads.
+      const bin = decodeIncidents(new Uint8Array(readFileSync(`${DIST}/data/incidents.bin`)), 'incidents.bin');
+      const joined = joinPoints(buildJoinIndex(townships), bin.coords, bin.types, INCIDENT_TYPES.length, bin.days, bin.dayCount);
+      const codes = townships.map((f) => f.properties.code);
+      const daily = parseDailyFile(dist('data/daily.json'), 'daily.json', new Set(codes));
+      const inputs = assembleIndexInputs(daily, {
+        codes,
+        incidents: { countsByDay: joined.countsByDay!, codes, startDay: bin.startDay, dayCount: bin.dayCount, typeCount: INCIDENT_TYPES.length },
+      });
+      const result = computeIndex(parseIndexConfig(dist('data/index-config.json'), 'index-config.json'), inputs);
+      const date = levels.dates[levels.dates.length - 1];
+      // The township with the lowest index that day has the most to explain.
+      const t = levels.index[levels.dates.length - 1].reduce((best, v, i, row) => (v !== null && v < (row[best] ?? Infinity) ? i : best), 0);
+      const code = levels.codes[t];
+      const expected = townshipDay(result, code, date);
+      expect(expected.index).toBe(levels.index[levels.dates.length - 1][t]);
+
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(server.url());
+      await page.waitForSelector('[data-index-status="ready"]', { timeout: TIMEOUT });
+      await page.evaluate((c) => {
+        (window as unknown as { __fiveColor: { app: { selected: string } } }).__fiveColor.app.selected = c;
+      }, code);
+      await page.waitForSelector('[data-testid="panel-domains"]');
+      expect(await page.textContent('[data-testid="panel-index"]')).toBe(String(expected.index));
+      const fmt = (v: number): string => String(Math.round(v * 10) / 10);
+      for (const domain of expected.domains) {
+        expect(await page.textContent(`[data-testid="panel-risk-${domain.id}"]`), domain.id).toBe(fmt(domain.risk));
+        expect(await page.textContent(`[data-testid="panel-contribution-${domain.id}"]`), domain.id).toBe(`−${fmt(domain.contribution)}`);
+      }
+      if (expected.override) expect(await page.textContent('[data-testid="panel-override"]')).toContain(expected.override.label);
+      await expect.poll(() => page.locator('[data-testid="panel-trend"]').count()).toBe(1);
+      await page.close();
+    },
+    TIMEOUT,
+  );
+});
