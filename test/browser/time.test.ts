@@ -156,7 +156,11 @@ describe('the date in the browser', () => {
       const result = computeIndex(parseIndexConfig(dist('data/index-config.json'), 'index-config.json'), inputs);
       const date = levels.dates[levels.dates.length - 1];
       // The township with the lowest index that day has the most to explain.
-      const t = levels.index[levels.dates.length - 1].reduce((best, v, i, row) => (v !== null && v < (row[best] ?? Infinity) ? i : best), 0);
+      const today = levels.index[levels.dates.length - 1];
+      let t = 0;
+      today.forEach((v, i) => {
+        if (v !== null && v < (today[t] ?? Infinity)) t = i;
+      });
       const code = levels.codes[t];
       const expected = townshipDay(result, code, date);
       expect(expected.index).toBe(levels.index[levels.dates.length - 1][t]);
