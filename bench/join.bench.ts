@@ -1,9 +1,10 @@
 /**
  * Point-in-polygon join benchmark, all numbers from one run on the same points:
  * - index build: buildJoinIndex from the decoded GeoJSON features (flattening included), median of
- *   7 builds after one warm-up (the cold first build is shown too);
+ *   7 builds after warm-up (the cold first build is shown too);
  * - join: joinPoints (township + counts per township × type) on 2,000,000 seeded points uniform over
- *   the boundaries' extent, parsing excluded, median of 10 warm runs → million points per second;
+ *   the boundaries' extent, parsing excluded, median of 10 runs after 10 warm-up runs → million
+ *   points per second;
  * - turf.tag (the Turf way: every point against every polygon, inputs cloned per call) on a seeded
  *   subset sized to run ~1 s, scaled per point;
  * - flatbush over the polygons' bboxes + an exact even–odd point-in-polygon test on flat arrays, on a
@@ -11,6 +12,8 @@
  * - agreement of both baselines with the join on their subsets.
  * Township sets: Lishui (public/data), Zhejiang and national (build/regions, made by
  * `npm run data -- 33` / `npm run data -- all`); a missing file is skipped with a note.
+ * JOIN_BENCH_SETS=lishui,zhejiang limits the run to some sets. The join is timed by the wall clock;
+ * its CPU-time rate is printed beside it, a large gap meaning other processes shared the core.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -31,6 +34,7 @@ const SETS = [
 ];
 const POINTS = 2_000_000;
 const JOIN_RUNS = 10;
+const JOIN_WARMUP = 10;
 const BUILD_RUNS = 7;
 const SEED = 20240501;
 
@@ -60,6 +64,7 @@ interface Row {
   cold: string;
   mb: string;
   join: string;
+  joinCpu: string;
   turf: string;
   xTurf: string;
   flatbush: string;
@@ -149,9 +154,12 @@ function benchSet(name: string, features: BoundaryFeature[]): Row {
   let t0 = performance.now();
   let index: JoinIndex = buildJoinIndex(features);
   const cold = performance.now() - t0;
+  // warm-up builds (the JIT is still optimizing the build code during the first few), then measure
+  for (let k = cold < 200 ? 3 : 0; k > 0; k--) buildJoinIndex(features);
+  // (no gc() between builds: a forced full GC also throws away optimized code, so every build would
+  // then run partly cold)
   const builds: number[] = [];
   for (let k = 0; k < BUILD_RUNS; k++) {
-    gc();
     t0 = performance.now();
     index = buildJoinIndex(features);
     builds.push(performance.now() - t0);
@@ -170,18 +178,26 @@ function benchSet(name: string, features: BoundaryFeature[]): Row {
     types[i] = Math.floor(r() * 7);
   }
 
-  // our join: 2 warm-up runs, then JOIN_RUNS measured
+  // our join: JOIN_WARMUP runs (the JIT keeps improving the loop over the first several calls), then
+  // JOIN_RUNS measured (wall clock; CPU time kept to spot a busy machine)
   gc();
   const joins: number[] = [];
+  const joinsCpu: number[] = [];
   let township: Int32Array = new Int32Array(0);
-  for (let k = 0; k < JOIN_RUNS + 2; k++) {
+  for (let k = 0; k < JOIN_WARMUP + JOIN_RUNS; k++) {
+    const c0 = process.cpuUsage();
     t0 = performance.now();
     const res = joinPoints(index, coords, types, 7);
     const ms = performance.now() - t0;
-    if (k >= 2) joins.push(ms);
+    const cpu = process.cpuUsage(c0);
+    if (k >= JOIN_WARMUP) {
+      joins.push(ms);
+      joinsCpu.push((cpu.user + cpu.system) / 1000);
+    }
     township = res.township;
   }
   const ours = POINTS / (median(joins) / 1000);
+  const oursCpu = POINTS / (median(joinsCpu) / 1000);
   const inside = township.reduce((s, k) => s + (k >= 0 ? 1 : 0), 0);
 
   // turf.tag on a subset of the same points
@@ -229,6 +245,7 @@ function benchSet(name: string, features: BoundaryFeature[]): Row {
     cold: cold.toFixed(0),
     mb: (stats.bytes / 1e6).toFixed(1),
     join: (ours / 1e6).toFixed(1),
+    joinCpu: (oursCpu / 1e6).toFixed(1),
     turf: turfRes.perSec < 1e4 ? turfRes.perSec.toFixed(0) : `${(turfRes.perSec / 1e3).toFixed(1)}k`,
     xTurf: Math.round(ours / turfRes.perSec).toLocaleString('en'),
     flatbush: (fbRes.perSec / 1e6).toFixed(2),
@@ -240,8 +257,12 @@ function benchSet(name: string, features: BoundaryFeature[]): Row {
 const rows: Row[] = [];
 const notes: string[] = [];
 console.log(`node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-console.log(`${POINTS.toLocaleString('en')} seeded points uniform over each set's extent; join = median of ${JOIN_RUNS} warm runs; build = median of ${BUILD_RUNS}\n`);
+console.log(
+  `${POINTS.toLocaleString('en')} seeded points uniform over each set's extent; join = median of ${JOIN_RUNS} runs after ${JOIN_WARMUP} warm-up runs; build = median of ${BUILD_RUNS}\n`,
+);
+const only = process.env['JOIN_BENCH_SETS']?.split(',').map((x) => x.trim().toLowerCase());
 for (const s of SETS) {
+  if (only !== undefined && !only.includes(s.name.toLowerCase())) continue;
   const path = ROOT + s.file;
   if (!existsSync(path)) {
     notes.push(`${s.name}: skipped — ${s.file} is missing (make it with \`${s.make}\`)`);
@@ -262,6 +283,7 @@ const header: Row = {
   cold: 'cold ms',
   mb: 'index MB',
   join: 'join M pts/s',
+  joinCpu: '(CPU time)',
   turf: 'turf.tag pts/s',
   xTurf: '× turf',
   flatbush: 'flatbush+PIP M pts/s',

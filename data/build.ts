@@ -1,9 +1,9 @@
 /**
  * npm run data -- [region] [--out DIR] [--seed S] [--lenient]
  *
- * Builds township boundaries (and stand-in daily levels) for a region: "3311" (Lishui, default,
- * written to public/data and committed), a province such as "33", or "all" (national, lenient,
- * written under build/regions/ and not committed).
+ * Builds a region's township boundaries, seeded daily data and incidents, and its daily index:
+ * "3311" (Lishui, default, written to public/data and committed), a province such as "33", or "all"
+ * (national, lenient, written under build/regions/ and not committed).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

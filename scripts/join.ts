@@ -11,7 +11,7 @@
  *   line; GeoJSON (.geojson/.json/.geojsonl/.geojsons/.ndjson/.jsonl) is streamed when it has one
  *   feature per line (GeoJSONSeq, NDJSON, or a FeatureCollection written one feature per line);
  *   any other GeoJSON layout is parsed whole, which needs it to fit in memory (up to 512 MiB).
- * - Output: the counts CSV (`code,date,type,count`, docs/join.md) to --out or stdout; the date column
+ * - Output: the counts CSV (`code,date,type,count`, data/JOIN.md) to --out or stdout; the date column
  *   is filled when the incidents have a time column (calendar day in --utc-offset, default +08:00).
  * - A summary (rows read, joined, outside, skipped by reason with the first row numbers) goes to
  *   stderr. Exit code 0 on success, 1 on a fatal input problem (the message names the file), 2 on

@@ -1,35 +1,30 @@
 /**
- * One region from sources to the files the app reads: townships.topo.json, levels.json and
- * manifest.json, as strings, so the CLI writes them and tests compare them with the committed ones.
+ * One region from sources to the files the app reads: townships.topo.json, daily.json,
+ * incidents.bin, index-config.json, levels.json and manifest.json, so the CLI writes them and tests
+ * compare them with the committed ones. levels.json is the index engine's output for every day of
+ * the history (src/core/index, the same code the app runs), with the config in index-config.json.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Topology } from 'topojson-specification';
+import { computeIndex, parseIndexConfig, toLevelsFile, type IndexResult } from '../../src/core/index/index.ts';
 import { DATA_DATE, DATA_SEED, regionName, stableJson } from './common.ts';
-import { generateLevels } from './levels.ts';
-import { generateIncidents, type TownshipSeat } from './incidents.ts';
-import { encodeIncidents } from '../../src/core/incidents-bin.ts';
-import { feature } from 'topojson-client';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { buildDailyData } from './daily-inputs.ts';
 import { partitionUnit } from './partition.ts';
 import { loadUnits, SourceDataError } from './sources.ts';
 import { insertTJunctions, removeSpikes } from './t-junctions.ts';
 import { buildTopology } from './topology.ts';
+import { buildOverlays } from '../overlays-build.ts';
+import { computeAreaShares } from '../../src/core/area-shares.ts';
+import { parseBoundaries } from '../../src/core/boundaries.ts';
+import { HAZARD_CLASSES } from '../../src/core/overlays/index.ts';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 
 /** Days of built-in history, ending on DATA_DATE. */
 export const HISTORY_DAYS = 90;
 
-/** Area in square degrees (planar), enough to size a township for scattering points. */
-function planarArea(geometry: Polygon | MultiPolygon): number {
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  let total = 0;
-  for (const polygon of polygons) {
-    polygon.forEach((ring, r) => {
-      let a = 0;
-      for (let i = 0; i < ring.length - 1; i++) a += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-      total += (r === 0 ? 1 : -1) * Math.abs(a / 2);
-    });
-  }
-  return total;
-}
+/** The default index config: the committed public/data/index-config.json, copied into every build. */
+export const INDEX_CONFIG_FILE = fileURLToPath(new URL('../../public/data/index-config.json', import.meta.url));
 
 export interface BuildOptions {
   region: string;
@@ -40,7 +35,21 @@ export interface BuildOptions {
 
 export interface BuiltRegion {
   topology: Topology;
-  files: Record<'townships.topo.json' | 'levels.json' | 'manifest.json', string> & { 'incidents.bin': Uint8Array };
+  files: Record<
+    | 'townships.topo.json'
+    | 'daily.json'
+    | 'index-config.json'
+    | 'levels.json'
+    | 'manifest.json'
+    | 'hazard-zones.geojson'
+    | 'hazard-sites.geojson'
+    | 'teams.geojson'
+    | 'coverage.geojson'
+    | 'overlays-config.json',
+    string
+  > & { 'incidents.bin': Uint8Array };
+  /** The index over the history (what levels.json holds, with every sub-score). */
+  index: IndexResult;
 }
 
 export function buildRegion(options: BuildOptions): BuiltRegion {
@@ -71,34 +80,62 @@ export function buildRegion(options: BuildOptions): BuiltRegion {
   const codes = (topology.objects.townships as { geometries: { properties?: { code: string } }[] }).geometries.map((g) => g.properties!.code);
   if (codes.length !== expected) throw new SourceDataError(`topology has ${codes.length} townships, expected ${expected}`);
 
-  const decoded = feature(topology, topology.objects.townships) as unknown as {
-    features: Feature<Polygon | MultiPolygon, { code: string; name: string; seat: [number, number] }>[];
+  const topologyText = stableJson(topology);
+  const built = buildDailyData(topologyText, DATA_DATE, HISTORY_DAYS, seed);
+  log(`  daily: ${built.incidents.types.length} incidents over ${HISTORY_DAYS} days, population ${built.daily.population.reduce((a, b) => a + b, 0)}`);
+  // Hazard zones and team coverage feed the geological and resilience domains, as they do in the app.
+  const overlays = buildOverlays(topologyText, seed);
+  const townships = parseBoundaries(topologyText, 'townships.topo.json').townships.features as Feature<Polygon | MultiPolygon>[];
+  const zones = JSON.parse(overlays.files['hazard-zones.geojson']) as { features: Feature<Polygon | MultiPolygon, { class: string }>[] };
+  const coverage = JSON.parse(overlays.files['coverage.geojson']) as { features: Feature<Polygon | MultiPolygon, { class: string }>[] };
+  const hazard = computeAreaShares(townships, zones.features, HAZARD_CLASSES, 'hazard-zones.geojson');
+  const covered = computeAreaShares(townships, coverage.features.filter((f) => f.properties.class === 'covered'), ['covered'], 'coverage.geojson');
+  const T = townships.length;
+  const inputs = {
+    ...built.inputs,
+    hazardShares: {
+      high: Float64Array.from({ length: T }, (_, t) => hazard.shares[t * 3]!),
+      medium: Float64Array.from({ length: T }, (_, t) => hazard.shares[t * 3 + 1]!),
+    },
+    coverage: Float64Array.from(covered.shares),
   };
-  const seats: TownshipSeat[] = decoded.features.map((f) => ({
-    code: f.properties.code,
-    name: f.properties.name,
-    seat: f.properties.seat,
-    radius: Math.sqrt(planarArea(f.geometry)),
-  }));
-  const incidents = generateIncidents(seats, DATA_DATE, HISTORY_DAYS, seed);
-  log(`  incidents: ${incidents.types.length} over ${HISTORY_DAYS} days`);
+  log(`  overlays: ${zones.features.length} zone classes, ${JSON.parse(overlays.files['teams.geojson']).features.length} teams`);
+  const configText = readFileSync(INDEX_CONFIG_FILE, 'utf8');
+  const index = computeIndex(parseIndexConfig(configText, 'index-config.json'), inputs);
+  const spread = [0, 0, 0, 0, 0, 0];
+  for (const l of index.level) spread[l]!++;
+  const pct = (n: number): string => `${((100 * n) / index.level.length).toFixed(1)}%`;
+  log(`  index: red ${pct(spread[1]!)}, orange ${pct(spread[2]!)}, yellow ${pct(spread[3]!)}, blue ${pct(spread[4]!)}, green ${pct(spread[5]!)}, none ${pct(spread[0]!)} of township-days`);
 
   return {
     topology,
     files: {
-      'incidents.bin': new Uint8Array(encodeIncidents(incidents)),
-      'townships.topo.json': stableJson(topology),
-      'levels.json': stableJson(generateLevels(codes, [DATA_DATE], seed)),
+      ...overlays.files,
+      'incidents.bin': built.incidentsBin,
+      'townships.topo.json': topologyText,
+      'daily.json': built.dailyText,
+      'index-config.json': configText,
+      'levels.json': stableJson(toLevelsFile(index)),
       'manifest.json': stableJson({
         version: 1,
         region: { code: region, name: regionName(region) },
         boundaries: 'townships.topo.json',
         levels: 'levels.json',
         incidents: 'incidents.bin',
+        daily: 'daily.json',
+        indexConfig: 'index-config.json',
+        overlays: {
+          hazardZones: 'hazard-zones.geojson',
+          hazardSites: 'hazard-sites.geojson',
+          teams: 'teams.geojson',
+          coverage: 'coverage.geojson',
+          config: 'overlays-config.json',
+        },
         refreshSeconds: 300,
         seed,
         approximateCounties: [...approximateCounties].sort(),
       }),
     },
+    index,
   };
 }

@@ -1,10 +1,15 @@
 /**
- * Seeded incident points for the built-in history: hot spots around township seats (denser and
- * busier in urban 街道), a weekly rhythm, and rainstorm days that bring geological events. Types
- * follow src/core/join/incident-types.ts; the output is columns, encoded by src/core/incidents-bin.ts.
+ * Seeded incident points for the built-in history, driven by the daily data (daily.ts): rates per
+ * 10,000 residents, hot spots around township seats (busier in urban 街道), a weekly rhythm, festival
+ * days (public security, road, fire up), geological events from each township's own rainfall (today
+ * and the two days before) × its susceptibility, and dispute points for half of each day's new
+ * disputes. Each point may be fatal (not stored in incidents.bin: the pipeline counts fatal points per
+ * joined township into daily.json's `fatal_incidents`). Types follow src/core/join/incident-types.ts;
+ * the output is columns, encoded by src/core/incidents-bin.ts.
  */
 import { INCIDENT_TYPES } from '../../src/core/join/incident-types.ts';
 import { createRandom, normal } from '../../src/core/random.ts';
+import { townshipKind, type GeneratedDaily, type TownshipKind } from './daily.ts';
 
 export interface TownshipSeat {
   code: string;
@@ -22,16 +27,39 @@ export interface IncidentColumns {
   dayCount: number;
 }
 
-/** Expected incidents per township per day, by type, for a rural township on a weekday. */
-const BASE_RATE: Record<(typeof INCIDENT_TYPES)[number], number> = {
-  public_security: 0.45,
-  criminal_case: 0.08,
+export interface GeneratedIncidents extends IncidentColumns {
+  /** 1 where the incident killed someone (same order as `types`). */
+  fatal: Uint8Array;
+}
+
+/** Expected incidents per 10,000 residents per day, by type, on a weekday (geological events: see below, disputes: daily.ts). */
+const RATE_PER_10K = {
+  public_security: 0.3,
+  criminal_case: 0.07,
+  production_accident: 0.012,
+  fire: 0.03,
+  road_accident: 0.16,
+} as const;
+
+/** Probability that an incident of a type is fatal. */
+const FATAL: Record<(typeof INCIDENT_TYPES)[number], number> = {
+  public_security: 0,
+  criminal_case: 0.002,
   production_accident: 0.03,
-  fire: 0.025,
-  road_accident: 0.2,
-  geological_event: 0.004,
-  dispute: 0.3,
+  fire: 0.004,
+  road_accident: 0.008,
+  geological_event: 0.02,
+  dispute: 0,
 };
+
+/** Festival multipliers (crowds and travel). */
+const FESTIVAL: Partial<Record<(typeof INCIDENT_TYPES)[number], number>> = { public_security: 1.5, road_accident: 1.7, fire: 1.2 };
+const URBAN: Record<TownshipKind, number> = { street: 1.4, town: 1, township: 0.8, other: 1 };
+
+/** Expected geological events in a day for effective rainfall r (mm) and susceptibility 1. */
+export function geologicalRate(r: number): number {
+  return 0.001 + 0.35 * Math.max(0, (r - 50) / 100) ** 1.5;
+}
 
 function poisson(lambda: number, random: () => number): number {
   // Knuth's method is fine: rates here are small.
@@ -59,43 +87,61 @@ export function rainstormDays(dayCount: number, seed: string): Set<number> {
   return days;
 }
 
-export function generateIncidents(townships: TownshipSeat[], endDay: string, dayCount: number, seed: string): IncidentColumns {
-  const startDay = addDays(endDay, -(dayCount - 1));
-  const storms = rainstormDays(dayCount, seed);
+export function generateIncidents(townships: readonly TownshipSeat[], daily: GeneratedDaily, seed: string): GeneratedIncidents {
+  const { startDay, dayCount } = daily;
+  const T = townships.length;
+  if (daily.codes.length !== T || daily.codes.some((c, i) => c !== townships[i]!.code)) throw new Error('generateIncidents: townships and daily data differ');
   const lon: number[] = [];
   const lat: number[] = [];
   const types: number[] = [];
   const days: number[] = [];
-  for (const t of townships) {
+  const fatal: number[] = [];
+  const weekendDay = Array.from({ length: dayCount }, (_, d) => {
+    const weekday = new Date(`${addDays(startDay, d)}T00:00:00Z`).getUTCDay();
+    return weekday === 0 || weekday === 6;
+  });
+  townships.forEach((t, i) => {
     const random = createRandom(`${seed}:incidents:${t.code}`);
-    const urban = t.name.endsWith('街道') ? 3 : t.name.endsWith('镇') ? 1.4 : 1;
+    const kind = townshipKind(t.name);
+    const urban = URBAN[kind];
     // Each township has its own temperament, so some are persistently busier than others.
     const temperament = Math.exp(0.45 * normal(random));
+    const people = daily.population[i]! / 10_000;
     const kx = Math.cos((t.seat[1] * Math.PI) / 180);
     for (let d = 0; d < dayCount; d++) {
-      const weekday = new Date(`${addDays(startDay, d)}T00:00:00Z`).getUTCDay();
-      const weekend = weekday === 0 || weekday === 6 ? 1.25 : 1;
+      const weekend = weekendDay[d]!;
+      const festive = daily.festivalOf[d]! > 0;
+      const rain = (k: number): number => (d - k >= 0 ? daily.rainfall[(d - k) * T + i]! : 0);
       INCIDENT_TYPES.forEach((type, k) => {
-        let rate = BASE_RATE[type] * temperament;
-        if (type === 'geological_event') rate *= storms.has(d) ? 25 / urban : 1;
-        else if (type === 'public_security' || type === 'road_accident') rate *= urban * weekend;
-        else rate *= Math.sqrt(urban);
-        const n = poisson(rate, random);
-        for (let i = 0; i < n; i++) {
+        let n: number;
+        if (type === 'geological_event') n = poisson(daily.susceptibility[i]! * geologicalRate(rain(0) + 0.6 * rain(1) + 0.3 * rain(2)), random);
+        else if (type === 'dispute') {
+          const fresh = daily.disputesNew[d * T + i]!;
+          n = 0;
+          for (let j = 0; j < fresh; j++) if (random() < 0.5) n++;
+        } else {
+          let rate = RATE_PER_10K[type] * people * temperament;
+          if (type === 'public_security' || type === 'road_accident') rate *= urban * (weekend ? 1.25 : 1);
+          if (type === 'production_accident') rate *= daily.industry[i]! * (weekend ? 0.5 : 1);
+          if (festive) rate *= FESTIVAL[type] ?? 1;
+          n = poisson(rate, random);
+        }
+        for (let j = 0; j < n; j++) {
           // Most incidents cluster near the seat; geological events spread over the hills.
           const spread = type === 'geological_event' ? 0.6 : 0.3;
           lon.push(t.seat[0] + (normal(random) * spread * t.radius) / kx);
           lat.push(t.seat[1] + normal(random) * spread * t.radius);
           types.push(k);
           days.push(d);
+          fatal.push(random() < FATAL[type] ? 1 : 0);
         }
       });
     }
-  }
+  });
   const coords = new Float64Array(lon.length * 2);
   for (let i = 0; i < lon.length; i++) {
-    coords[2 * i] = Math.round(lon[i] * 1e5) / 1e5;
-    coords[2 * i + 1] = Math.round(lat[i] * 1e5) / 1e5;
+    coords[2 * i] = Math.round(lon[i]! * 1e5) / 1e5;
+    coords[2 * i + 1] = Math.round(lat[i]! * 1e5) / 1e5;
   }
-  return { coords, types: Uint8Array.from(types), days: Uint16Array.from(days), startDay, dayCount };
+  return { coords, types: Uint8Array.from(types), days: Uint16Array.from(days), startDay, dayCount, fatal: Uint8Array.from(fatal) };
 }

@@ -3,7 +3,7 @@
  * border lines (meshes of the shared arcs, so each border is drawn once), and label points.
  */
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import { feature, mesh } from 'topojson-client';
+import { feature, merge, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { DataError, isRecord, parseJson } from './data-error.ts';
 
@@ -27,6 +27,8 @@ export interface Boundaries {
   townships: FeatureCollection<Polygon | MultiPolygon, TownshipProperties>;
   byCode: Map<string, TownshipProperties>;
   counties: CountyInfo[];
+  /** The whole city as one shape (the union of its townships), e.g. to find what teams do not reach. */
+  outline: Feature<MultiPolygon>;
   countyBorders: Feature<MultiLineString>;
   townshipBorders: Feature<MultiLineString>;
   townshipLabels: FeatureCollection<Point, { code: string; name: string }>;
@@ -109,7 +111,9 @@ export function parseBoundaries(text: string, file: string): Boundaries {
   } as Feature<MultiLineString>;
 
   const counties = countyInfo(topo, townships);
+  const outline: Feature<MultiPolygon> = { type: 'Feature', properties: {}, geometry: merge(topo, object.geometries as never) as MultiPolygon };
   return {
+    outline,
     townships,
     byCode: new Map(townships.features.map((f) => [f.properties.code, f.properties])),
     counties,

@@ -11,6 +11,12 @@ export interface Manifest {
   levels: string;
   /** Incident points (incidents.bin, CSV or GeoJSON), joined to townships in the worker; optional. */
   incidents: string | null;
+  /** Daily indicators per township (daily.json: population, rainfall, disputes, hazards); optional. */
+  daily: string | null;
+  /** The safety index's parameters (index-config.json); optional (null: the built-in levels only). */
+  indexConfig: string | null;
+  /** Hazard zones, hazard sites, rescue teams, their coverage and the overlay parameters; optional. */
+  overlays: OverlayFiles | null;
   /** How often the daily levels are fetched again (the wall screen runs unattended). */
   refreshSeconds: number;
   /** Counties whose borders are invented by the pipeline (data/county-fixes.json). */
@@ -18,6 +24,16 @@ export interface Manifest {
   /** Optional MapLibre style URL for a basemap; none by default so the app stays offline. */
   basemap: string | null;
 }
+
+export interface OverlayFiles {
+  hazardZones: string;
+  hazardSites: string;
+  teams: string;
+  coverage: string;
+  config: string;
+}
+
+const OVERLAY_KEYS = ['hazardZones', 'hazardSites', 'teams', 'coverage', 'config'] as const;
 
 export function parseManifest(text: string, file: string): Manifest {
   const json = parseJson(text, file);
@@ -38,6 +54,22 @@ export function parseManifest(text: string, file: string): Manifest {
   }
   const incidents = json.incidents ?? null;
   if (incidents !== null && (typeof incidents !== 'string' || incidents === '')) throw new DataError(file, '"incidents" must name a file or be null');
+  const optionalFile = (key: 'daily' | 'indexConfig'): string | null => {
+    const v = json[key] ?? null;
+    if (v !== null && (typeof v !== 'string' || v === '')) throw new DataError(file, `"${key}" must name a file or be null`);
+    return v as string | null;
+  };
+  const daily = optionalFile('daily');
+  const indexConfig = optionalFile('indexConfig');
+  let overlays: OverlayFiles | null = null;
+  if (json.overlays !== undefined && json.overlays !== null) {
+    const o = json.overlays;
+    if (!isRecord(o)) throw new DataError(file, `"overlays" must be an object with ${OVERLAY_KEYS.join(', ')}`);
+    for (const key of OVERLAY_KEYS) {
+      if (typeof o[key] !== 'string' || o[key] === '') throw new DataError(file, `"overlays.${key}" must name a file`);
+    }
+    overlays = Object.fromEntries(OVERLAY_KEYS.map((k) => [k, o[k] as string])) as unknown as OverlayFiles;
+  }
   const basemap = json.basemap ?? null;
   if (basemap !== null && typeof basemap !== 'string') throw new DataError(file, '"basemap" must be a style URL or null');
   return {
@@ -46,6 +78,9 @@ export function parseManifest(text: string, file: string): Manifest {
     boundaries: json.boundaries as string,
     levels: json.levels as string,
     incidents,
+    daily,
+    indexConfig,
+    overlays,
     refreshSeconds: refresh,
     approximateCounties: approximate as string[],
     basemap,

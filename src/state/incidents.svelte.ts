@@ -5,7 +5,7 @@
 import { INCIDENT_TYPES } from '../core/join/incident-types.ts';
 import { townshipCounts } from '../core/incident-view.ts';
 import type { Progress, RequestResult } from '../worker/protocol.ts';
-import type { WorkerClient } from '../worker/client.ts';
+import { joinWorker } from './worker.ts';
 import type { AppState } from './app.svelte.ts';
 
 type Joined = RequestResult<'loadAndJoin'>;
@@ -22,7 +22,6 @@ export class IncidentsState {
   visibleCount = $state(0);
   codes = $state.raw<string[]>([]);
 
-  private client: WorkerClient | null = null;
   private boundariesSent: unknown = null;
   private controller: AbortController | null = null;
 
@@ -66,16 +65,13 @@ export class IncidentsState {
     this.status = 'loading';
     performance.mark('five-color:incidents-start');
     try {
-      if (!this.client) {
-        const { createJoinWorker } = await import('../worker/client.ts');
-        this.client = createJoinWorker();
-      }
+      const client = await joinWorker();
       if (this.boundariesSent !== boundaries) {
-        const set = await this.client.request('setBoundaries', { features: boundaries.townships.features }, { signal: controller.signal });
+        const set = await client.request('setBoundaries', { features: boundaries.townships.features }, { signal: controller.signal });
         this.boundariesSent = boundaries;
         this.codes = set.codes;
       }
-      const joined = await this.client.request(
+      const joined = await client.request(
         'loadAndJoin',
         { ...source, returnPoints: true },
         { signal: controller.signal, onProgress: (p) => (this.progress = p) },

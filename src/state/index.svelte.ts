@@ -3,14 +3,16 @@
  * full result (sub-scores, inputs, overrides). levels.json already colors the map on first paint; this
  * adds the "why" for the panel and the change list once incidents are joined.
  */
-import { parseDailyFile } from '../core/daily-file.ts';
+import { parseDailyFile, type DailyData } from '../core/daily-file.ts';
 import { assembleIndexInputs, computeIndex, domainChanges, parseIndexConfig, townshipDay, type IndexResult } from '../core/index/index.ts';
 import { INCIDENT_TYPE_COUNT } from '../core/join/incident-types.ts';
 import type { AppState } from './app.svelte.ts';
 import type { IncidentsState } from './incidents.svelte.ts';
+import type { OverlaysState } from './overlays.svelte.ts';
 
 export class IndexState {
   result = $state.raw<IndexResult | null>(null);
+  daily = $state.raw<DailyData | null>(null);
   status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
 
   /** One township on one date, explained; null when the engine has not run or the date is outside it. */
@@ -37,7 +39,23 @@ export class IndexState {
     }
   }
 
-  async load(app: AppState, incidents: IncidentsState, manifestHref: URL): Promise<void> {
+  /** Rainfall (mm) of each township code on a date, from daily.json; null without it. */
+  rainfallOn(date: string | null, codes: readonly string[]): (number | null)[] | null {
+    const daily = this.daily;
+    const rain = daily?.series.rainfall;
+    if (!daily || !rain || !date) return null;
+    const d = Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${daily.startDay}T00:00:00Z`)) / 86_400_000);
+    if (d < 0 || d >= daily.dayCount) return null;
+    const T = daily.codes.length;
+    const pos = new Map(daily.codes.map((c, t) => [c, t]));
+    return codes.map((c) => {
+      const t = pos.get(c);
+      const v = t === undefined ? Number.NaN : rain[d * T + t];
+      return Number.isNaN(v) ? null : v;
+    });
+  }
+
+  async load(app: AppState, incidents: IncidentsState, manifestHref: URL, overlays?: OverlaysState): Promise<void> {
     const { manifest, boundaries } = app;
     const joined = incidents.joined;
     if (!manifest?.daily || !manifest.indexConfig || !boundaries) return;
@@ -55,8 +73,12 @@ export class IndexState {
       const config = parseIndexConfig(configText, name(files.config));
       const codes = [...boundaries.byCode.keys()];
       const daily = parseDailyFile(dailyText, name(files.daily), new Set(codes));
+      this.daily = daily;
+      const shares = overlays?.shares;
       const inputs = assembleIndexInputs(daily, {
         codes,
+        hazardShares: shares ? { codes, high: codes.map((c) => shares.get(c)!.high), medium: codes.map((c) => shares.get(c)!.medium) } : null,
+        coverage: shares ? { codes, share: codes.map((c) => shares.get(c)!.covered) } : null,
         incidents:
           joined?.countsByDay && joined.startDay
             ? { countsByDay: joined.countsByDay, codes: incidents.codes, startDay: joined.startDay, dayCount: joined.dayCount, typeCount: INCIDENT_TYPE_COUNT }

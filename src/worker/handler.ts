@@ -13,6 +13,7 @@
 import { layerClasses, prepareAreaLayer, townshipAreaShares } from '../core/area-shares.ts';
 import { DataError } from '../core/data-error.ts';
 import { dayNumberOf, decodeIncidents, INCIDENTS_BIN_MAX_DAYS, isIncidentsBin } from '../core/incidents-bin.ts';
+import { computeIndex, validateIndexConfig } from '../core/index/index.ts';
 import {
   buildJoinIndex,
   createCsvIncidentParser,
@@ -215,6 +216,16 @@ export function handleMessages(port: MessagePortLike, options: HandlerOptions = 
         out.push({ name: layer.file, classes: layer.classes, shares });
       }
       return { townships: townships.length, layers: out };
+    },
+
+    async computeIndex(payload, ctx) {
+      const config = validateIndexConfig(payload.config, typeof payload.file === 'string' && payload.file !== '' ? payload.file : 'index-config.json');
+      const inputs = payload.inputs;
+      if (typeof inputs !== 'object' || inputs === null || !Array.isArray(inputs.codes) || !(inputs.population instanceof Float64Array)) {
+        throw new Error('computeIndex: "inputs" must hold "codes", "startDay", "dayCount" and a Float64Array "population"');
+      }
+      await ctx.checkpoint();
+      return computeIndex(config, inputs);
     },
 
     async generatePoints(payload, ctx) {

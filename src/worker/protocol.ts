@@ -22,6 +22,7 @@
  *   typeCount + type]`; townships in the order of the features given to `setBoundaries`.
  */
 import type { Feature, GeoJsonProperties, MultiPolygon, Polygon } from 'geojson';
+import type { IndexInputs, IndexResult } from '../core/index/index.ts';
 
 /** Where long work is: one message per chunk. */
 export interface Progress {
@@ -187,6 +188,20 @@ export interface Requests {
       /** Per layer, in request order: `shares[township · classes.length + class]` ∈ [0, 1]. */
       readonly layers: { readonly name: string; readonly classes: string[]; readonly shares: Float64Array }[];
     };
+  };
+
+  /**
+   * The daily safety index over every day (src/core/index/compute-index.ts): validates `config` (the
+   * parsed JSON of index-config.json; a problem is a DataError naming `file`, default
+   * "index-config.json", and the key) and runs computeIndex on `inputs` (e.g. from
+   * assembleIndexInputs: daily.json + joined counts). The input arrays are transferred to the worker
+   * and come back in the result's `inputs`, so the caller can read the raw values behind each term
+   * (townshipDay, domainChanges work on the result as is). One step, no progress: all 90 days of
+   * ~1,400 townships take ~25 ms.
+   */
+  computeIndex: {
+    req: { readonly config: unknown; readonly file?: string; readonly inputs: IndexInputs };
+    res: IndexResult;
   };
 
   /**

@@ -190,12 +190,14 @@ describe(`the built app served under ${SUB_PATH}`, { timeout: LOAD_TIMEOUT }, ()
   it('the data under test is the expected Lishui set (sanity of the fixtures themselves)', () => {
     expect(topoCodes).toHaveLength(173);
     expect(new Set(topoCodes).size).toBe(173);
-    // Every level occurs, so every color must show up on the map.
-    expect(expectedCounts.every((n) => n > 0)).toBe(true);
+    // The latest day is the index engine's real output (red is rare and may be absent that day), so at
+    // least four levels occur and each one that does must show up on the map; green is the most common.
+    expect(expectedCounts.filter((n) => n > 0).length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...expectedCounts)).toBe(expectedCounts[4]);
     expect(expectedCounts.reduce((a, b) => a + b, 0)).toBe(173);
   });
 
-  it('draws the map at 3840×2160 with each of the five level colors visible', async () => {
+  it('draws the map at 3840×2160 with the color of every level present that day visible', async () => {
     wall = await openApp(server, 3840, 2160);
     await wall.page.screenshot({ path: `${OUT}/map-3840x2160.png` });
     // Only the map counts: the legend's swatches (and any other overlay) are painted over with the
@@ -219,8 +221,8 @@ describe(`the built app served under ${SUB_PATH}`, { timeout: LOAD_TIMEOUT }, ()
     appCounts.forEach((n, i) => {
       if (n > 0) expect(counted.perTarget[i], `pixels of level ${i + 1} (${LEVELS[i].color}); counts ${JSON.stringify(counted)}`).toBeGreaterThan(minimum);
     });
-    expect(appCounts.filter((n) => n > 0)).toHaveLength(5);
-    // The greens outnumber the single red township on screen, as in the data.
+    expect(appCounts).toEqual(expectedCounts);
+    // The greens outnumber the reds on screen, as in the data.
     expect(counted.perTarget[4]).toBeGreaterThan(counted.perTarget[0]);
   });
 

@@ -11,11 +11,9 @@ import type { Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
 import { launchChromium } from './chromium.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
-import { buildJoinIndex, joinPoints, INCIDENT_TYPES } from '../../src/core/join/index.ts';
-import { decodeIncidents } from '../../src/core/incidents-bin.ts';
-import { parseDailyFile } from '../../src/core/daily-file.ts';
-import { assembleIndexInputs, computeIndex, parseIndexConfig, townshipDay } from '../../src/core/index/index.ts';
+import { townshipDay } from '../../src/core/index/index.ts';
 import type { LevelsFile } from '../../src/core/levels-file.ts';
+import { recomputeIndex } from '../support/recompute-index.ts';
 
 const DIST = 'dist';
 const TIMEOUT = 240_000;
@@ -145,15 +143,7 @@ describe('the date in the browser', () => {
     "shows the engine's breakdown in the township panel",
     async () => {
       // The engine's answer, from the same files the app loads.
-      const bin = decodeIncidents(new Uint8Array(readFileSync(`${DIST}/data/incidents.bin`)), 'incidents.bin');
-      const joined = joinPoints(buildJoinIndex(townships), bin.coords, bin.types, INCIDENT_TYPES.length, bin.days, bin.dayCount);
-      const codes = townships.map((f) => f.properties.code);
-      const daily = parseDailyFile(dist('data/daily.json'), 'daily.json', new Set(codes));
-      const inputs = assembleIndexInputs(daily, {
-        codes,
-        incidents: { countsByDay: joined.countsByDay!, codes, startDay: bin.startDay, dayCount: bin.dayCount, typeCount: INCIDENT_TYPES.length },
-      });
-      const result = computeIndex(parseIndexConfig(dist('data/index-config.json'), 'index-config.json'), inputs);
+      const { result } = recomputeIndex(`${DIST}/data`);
       const date = levels.dates[levels.dates.length - 1];
       // The township with the lowest index that day has the most to explain.
       const today = levels.index[levels.dates.length - 1];

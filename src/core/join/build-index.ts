@@ -42,7 +42,7 @@
 import type { Feature, Geometry } from 'geojson';
 import { flattenPolygons, type FlatPolygons } from './flatten-polygons';
 import type { JoinIndex } from './join-index';
-import { crossesEastOf, crossesPath } from './predicates';
+import { crossesPathAt, eastOfAt } from './predicates';
 
 export interface BuildJoinIndexOptions {
   /**
@@ -142,116 +142,119 @@ export function buildJoinIndex(
   const invH = height > 0 ? ny / height : 0;
   const cellCount = nx * ny;
 
-  // --- edge → cell pairs (each edge into every cell its segment touches, cells widened by MARGIN)
+  // Geometry of the grid for the helpers (passed as one Float64Array: doubles given one by one to
+  // a function V8 does not inline would each be boxed on the heap).
   const absMargin = absoluteMargin(minX, minY, maxX, maxY);
-  const mX = Math.max(cellW * MARGIN, absMargin);
-  const mY = Math.max(cellH * MARGIN, absMargin);
-  // size the pair buffers from the rows and columns each edge spans (plus slack)
-  let estimate = 16;
-  for (let e = 0; e < edgeCount; e++) {
-    const o = 2 * edgeStart[e]!;
-    estimate += Math.abs(vx[o + 2]! - vx[o]!) * invW + Math.abs(vx[o + 3]! - vx[o + 1]!) * invH + 2.5;
-  }
-  const pairCells = new GrowU32(Math.ceil(Math.min(estimate, 2 ** 30)));
-  let pairEdge: Uint32Array = new Uint32Array(pairCells.a.length);
-  // cellFill[c + 1] counts the edges of cell c, then (prefix sums) cellFill[c] is where they start
-  const cellFill = new Uint32Array(cellCount + 1);
-  for (let e = 0; e < edgeCount; e++) {
-    const o = 2 * edgeStart[e]!;
-    const before = pairCells.n;
-    assignEdge(vx[o]!, vx[o + 1]!, vx[o + 2]!, vx[o + 3]!, minX, minY, cellW, cellH, invW, invH, nx, ny, mX, mY, pairCells);
-    if (pairCells.n > pairEdge.length) pairEdge = growU32(pairEdge, pairCells.n);
-    const pc = pairCells.a;
-    for (let k = before; k < pairCells.n; k++) {
-      pairEdge[k] = e;
-      cellFill[pc[k]! + 1]!++;
-    }
-  }
-  const pairCount = pairCells.n;
-  // counting sort of pairs by cell; afterwards cellFill[c] is the END of cell c's edges (and the
-  // start of cell c + 1's), so no copy of the offsets is needed
-  let mixedCells = 0;
-  for (let c = 0; c < cellCount; c++) {
-    if (cellFill[c + 1]! > 0) mixedCells++;
-    cellFill[c + 1]! += cellFill[c]!;
-  }
-  const cellEdges = new Uint32Array(pairCount);
-  {
-    const pc = pairCells.a;
-    for (let k = 0; k < pairCount; k++) cellEdges[cellFill[pc[k]!]!++] = pairEdge[k]!;
-  }
-  pairCells.a = new Uint32Array(0);
-  pairEdge = new Uint32Array(0);
+  const grid = Float64Array.of(minX, minY, cellW, cellH, invW, invH, Math.max(cellW * MARGIN, absMargin), Math.max(cellH * MARGIN, absMargin));
+  const span = new Int32Array(3 * ny + 3);
+  const q2 = new Float64Array(2);
 
-  // --- crossings of every grid row line y = minY + j·cellH, bucketed by the first corner
-  //     (xr_i = minX + (i+1)·cellW, yb_j) they count for: a crossing counts for corner i when
-  //     it is not strictly east of xr_i.
-  estimate = 16;
+  // --- edge → cell pairs (each edge into every cell its segment touches, cells widened by MARGIN),
+  //     grouped by grid row: pass 1 counts per row, pass 2 writes (column, edge) in row order
+  const rowPairStart = new Uint32Array(ny + 1);
   for (let e = 0; e < edgeCount; e++) {
-    const o = 2 * edgeStart[e]!;
-    estimate += Math.abs(vx[o + 3]! - vx[o + 1]!) * invH + 1;
+    const rows = edgeSpan(vx, 2 * edgeStart[e]!, grid, nx, ny, span);
+    for (let t = 0; t < rows; t++) rowPairStart[span[3 * t]! + 1]! += span[3 * t + 2]! - span[3 * t + 1]! + 1;
   }
-  let crossKey: Uint32Array = new Uint32Array(Math.ceil(Math.min(estimate, 2 ** 30)));
-  let crossPart: Int32Array = new Int32Array(crossKey.length);
-  let crossCount = 0;
-  const bucketStart = new Uint32Array(cellCount + 1);
-  for (let e = 0; e < edgeCount; e++) {
-    const o = 2 * edgeStart[e]!;
-    const x1 = vx[o]!;
-    const y1 = vx[o + 1]!;
-    const x2 = vx[o + 2]!;
-    const y2 = vx[o + 3]!;
-    if (y1 === y2) continue;
-    const lo = y1 < y2 ? y1 : y2;
-    const hi = y1 < y2 ? y2 : y1;
-    const jStart = Math.max(0, Math.ceil((lo - minY) * invH) - 1);
-    const jEnd = Math.min(ny - 1, Math.floor((hi - minY) * invH) + 1);
-    const dxdy = (x2 - x1) / (y2 - y1);
-    for (let j = jStart; j <= jEnd; j++) {
-      const yb = minY + j * cellH;
-      if (!(lo <= yb && yb < hi)) continue;
-      const xf = x1 + (yb - y1) * dxdy;
-      let i = Math.ceil((xf - minX) * invW) - 1;
-      if (!(i >= 0)) i = 0;
-      if (i > nx) i = nx;
-      while (i > 0 && !crossesEastOf(x1, y1, x2, y2, minX + i * cellW, yb)) i--;
-      while (i < nx && crossesEastOf(x1, y1, x2, y2, minX + (i + 1) * cellW, yb)) i++;
-      if (i === nx) continue;
-      if (crossCount === crossKey.length) {
-        crossKey = growU32(crossKey);
-        crossPart = growI32(crossPart);
+  for (let j = 0; j < ny; j++) rowPairStart[j + 1]! += rowPairStart[j]!;
+  const pairCount = rowPairStart[ny]!;
+  // columns fit in 16 bits for any grid up to 65,535 columns (a saving of 2 bytes per pair)
+  const pairCol = nx <= 0xffff ? new Uint16Array(pairCount) : new Uint32Array(pairCount);
+  const pairEdge = new Uint32Array(pairCount);
+  {
+    const fill = rowPairStart.slice(0, ny);
+    for (let e = 0; e < edgeCount; e++) {
+      const rows = edgeSpan(vx, 2 * edgeStart[e]!, grid, nx, ny, span);
+      for (let t = 0; t < rows; t++) {
+        const j = span[3 * t]!;
+        let k = fill[j]!;
+        for (let i = span[3 * t + 1]!; i <= span[3 * t + 2]!; i++) {
+          pairCol[k] = i;
+          pairEdge[k++] = e;
+        }
+        fill[j] = k;
       }
-      const key = j * nx + i;
-      crossKey[crossCount] = key;
-      crossPart[crossCount++] = edgePart[e]!;
-      bucketStart[key + 1]!++;
     }
   }
-  for (let c = 0; c < cellCount; c++) bucketStart[c + 1]! += bucketStart[c]!;
-  // as for cellFill: afterwards bucketStart[c] is the end of corner c's crossings
-  const bucketParts = new Int32Array(crossCount);
-  for (let k = 0; k < crossCount; k++) bucketParts[bucketStart[crossKey[k]!]!++] = crossPart[k]!;
-  crossKey = new Uint32Array(0);
-  crossPart = new Int32Array(0);
+
+  // --- crossings of every grid row line y = minY + j·cellH, with the first corner
+  //     (xr_i = minX + (i+1)·cellW, yb_j) each counts for: a crossing counts for corner i when it
+  //     is not strictly east of xr_i. Grouped by row the same way.
+  const rowCrossStart = new Uint32Array(ny + 1);
+  for (let e = 0; e < edgeCount; e++) {
+    const rows = crossedRows(vx, 2 * edgeStart[e]!, grid, ny, span);
+    for (let t = 0; t < rows; t++) rowCrossStart[span[t]! + 1]!++;
+  }
+  for (let j = 0; j < ny; j++) rowCrossStart[j + 1]! += rowCrossStart[j]!;
+  const crossCol = nx < 0xffff ? new Uint16Array(rowCrossStart[ny]!) : new Uint32Array(rowCrossStart[ny]!);
+  const crossPart = new Int32Array(crossCol.length);
+  {
+    const fill = rowCrossStart.slice(0, ny);
+    for (let e = 0; e < edgeCount; e++) {
+      const v = 2 * edgeStart[e]!;
+      const rows = crossedRows(vx, v, grid, ny, span);
+      for (let t = 0; t < rows; t++) {
+        const j = span[t]!;
+        const k = fill[j]!++;
+        crossCol[k] = firstCorner(vx, v, grid, nx, j, q2);
+        crossPart[k] = edgePart[e]!;
+      }
+    }
+  }
 
   // --- sweep each row west → east: corner sets; pure cells get their feature, mixed cells a node
   const cellWord = new Int32Array(cellCount);
-  const out = new NodeWriter(vx, edgeStart, edgePart, partFeature, 2 * mixedCells + 2 * pairCount + 1024, {
+  // mixed top-level cells (distinct row/column pairs), to size the leaf buffer once
+  let mixedCells = 0;
+  {
+    const stamp = new Int32Array(nx).fill(-1);
+    for (let j = 0; j < ny; j++) {
+      for (let k = rowPairStart[j]!; k < rowPairStart[j + 1]!; k++) {
+        const i = pairCol[k]!;
+        if (stamp[i] !== j) {
+          stamp[i] = j;
+          mixedCells++;
+        }
+      }
+    }
+  }
+  const out = new NodeWriter(vx, edgeStart, edgePart, partFeature, 2 * mixedCells + Math.ceil(2.5 * pairCount) + 1024, {
     leafMaxEntries: options.leafMaxEntries ?? DEFAULT_LEAF_MAX_ENTRIES,
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     absMargin,
   });
-  let cur: Int32Array = new Int32Array(16);
-  let edgeEnd = 0;
-  let bucketEnd = 0;
+  let maxRowPairs = 0;
+  let maxRowCross = 0;
   for (let j = 0; j < ny; j++) {
+    maxRowPairs = Math.max(maxRowPairs, rowPairStart[j + 1]! - rowPairStart[j]!);
+    maxRowCross = Math.max(maxRowCross, rowCrossStart[j + 1]! - rowCrossStart[j]!);
+  }
+  const colStart = new Uint32Array(nx + 2);
+  const cornerStart = new Uint32Array(nx + 2);
+  const rowEdges = new Uint32Array(maxRowPairs);
+  const rowParts = new Int32Array(maxRowCross);
+  const geom = new Float64Array(5);
+  let cur: Int32Array = new Int32Array(16);
+  for (let j = 0; j < ny; j++) {
+    // counting sorts of the row's pairs by column and crossings by corner (offsets shifted by one:
+    // after the fill, colStart[i + 1] is where column i starts)
+    colStart.fill(0);
+    const p0 = rowPairStart[j]!;
+    const p1 = rowPairStart[j + 1]!;
+    for (let k = p0; k < p1; k++) colStart[pairCol[k]! + 2]!++;
+    for (let i = 0; i < nx; i++) colStart[i + 2]! += colStart[i + 1]!;
+    for (let k = p0; k < p1; k++) rowEdges[colStart[pairCol[k]! + 1]!++] = pairEdge[k]!;
+    cornerStart.fill(0);
+    const c0 = rowCrossStart[j]!;
+    const c1 = rowCrossStart[j + 1]!;
+    for (let k = c0; k < c1; k++) cornerStart[crossCol[k]! + 2]!++;
+    for (let i = 0; i < nx; i++) cornerStart[i + 2]! += cornerStart[i + 1]!;
+    for (let k = c0; k < c1; k++) rowParts[cornerStart[crossCol[k]! + 1]!++] = crossPart[k]!;
     let n = 0;
+    const yb = minY + j * cellH;
     for (let i = 0; i < nx; i++) {
-      const c = j * nx + i;
-      const bs = bucketEnd;
-      bucketEnd = bucketStart[c]!;
-      for (let k = bs; k < bucketEnd; k++) {
-        const part = bucketParts[k]!;
+      for (let k = cornerStart[i]!; k < cornerStart[i + 1]!; k++) {
+        const part = rowParts[k]!;
         let t = 0;
         while (t < n && cur[t] !== part) t++;
         if (t < n) cur[t] = cur[--n]!;
@@ -260,16 +263,19 @@ export function buildJoinIndex(
           cur[n++] = part;
         }
       }
-      const es = edgeEnd;
-      edgeEnd = cellFill[c]!;
-      cellWord[c] =
-        es === edgeEnd
-          ? n === 0
-            ? -1
-            : n === 1
-              ? partFeature[cur[0]!]!
-              : out.pureWord(cur, n)
-          : out.node(cur, n, cellEdges, es, edgeEnd, minX + i * cellW, minY + j * cellH, cellW, cellH, minX + (i + 1) * cellW, 0);
+      const es = colStart[i]!;
+      const ee = colStart[i + 1]!;
+      let word: number;
+      if (es === ee) word = n === 0 ? -1 : n === 1 ? partFeature[cur[0]!]! : out.pureWord(cur, n);
+      else {
+        geom[0] = minX + i * cellW;
+        geom[1] = yb;
+        geom[2] = cellW;
+        geom[3] = cellH;
+        geom[4] = minX + (i + 1) * cellW;
+        word = out.node(cur, n, rowEdges, es, ee, geom, 0);
+      }
+      cellWord[j * nx + i] = word;
     }
   }
 
@@ -291,9 +297,7 @@ export function buildJoinIndex(
     invW,
     invH,
     cellWord,
-    blocks: out.blocks.done(),
-    blockWords: out.blockWords.done(),
-    leaves: out.leaves.done(),
+    nodes: out.nodes.done(),
     vertices: vx,
     partFeature,
     setStart: out.setStart.done(),
@@ -320,13 +324,18 @@ interface DepthScratch {
   start: Uint32Array;
   vertical: Uint32Array;
   path: Uint32Array;
+  /** The block's grid for edgeSpan. */
+  grid: Float64Array;
+  /** The geometry handed to a child: x0, y0, w, h, xr. */
+  childGeom: Float64Array;
+  /** A child corner C and the parent's corner R as crossesPathAt wants them: cx, cy, xr, yb, xr, cy. */
+  corner: Float64Array;
+  span: Int32Array;
 }
 
 /** Writes the leaves and child blocks of mixed cells. */
 class NodeWriter {
-  readonly blocks = new GrowF64(1024);
-  readonly blockWords = new GrowI32(1024);
-  readonly leaves: GrowI32;
+  readonly nodes: GrowI32;
   readonly setStart = new GrowU32(4);
   readonly setParts = new GrowI32(4);
   maxRecordEntries = 0;
@@ -346,7 +355,7 @@ class NodeWriter {
     capacity: number,
     private readonly opt: NodeOptions,
   ) {
-    this.leaves = new GrowI32(capacity);
+    this.nodes = new GrowI32(capacity);
     this.setStart.push(0);
     for (let d = 0; d <= opt.maxDepth; d++) {
       this.scratch.push({
@@ -355,6 +364,10 @@ class NodeWriter {
         start: new Uint32Array(65),
         vertical: new Uint32Array(64),
         path: new Uint32Array(64),
+        grid: new Float64Array(8),
+        childGeom: new Float64Array(5),
+        corner: new Float64Array(6),
+        span: new Int32Array(3 * 9),
       });
     }
   }
@@ -369,68 +382,64 @@ class NodeWriter {
   }
 
   /**
-   * The word of a mixed cell [x0, x0 + w] × [y0, y0 + h] with the edges `edges[e0 .. e1)`: a leaf
-   * when it has few edges (or cannot be split further), else a child block whose sub-cells are
-   * built recursively. `set[0 .. setLen)` holds the parts containing the cell's south-east corner
-   * (xr, y0), where xr is computed exactly as the query computes it (it may differ from x0 + w in
-   * the last bit).
+   * The word of a mixed cell with the edges `edges[e0 .. e1)` and geometry `geom` = [x0, y0, w, h,
+   * xr] (the cell [x0, x0 + w] × [y0, y0 + h]; xr is its east side computed exactly as the query
+   * computes it, which may differ from x0 + w in the last bit): a leaf when it has few edges (or
+   * cannot be split further), else a child block whose sub-cells are built recursively.
+   * `set[0 .. setLen)` holds the parts containing the cell's south-east corner (xr, y0).
    */
-  node(
-    set: Int32Array,
-    setLen: number,
-    edges: Uint32Array,
-    e0: number,
-    e1: number,
-    x0: number,
-    y0: number,
-    w: number,
-    h: number,
-    xr: number,
-    depth: number,
-  ): number {
+  node(set: Int32Array, setLen: number, edges: Uint32Array, e0: number, e1: number, geom: Float64Array, depth: number): number {
     const count = e1 - e0;
     if (count === 0) return this.pureWord(set, setLen);
+    const x0 = geom[0]!;
+    const y0 = geom[1]!;
+    const w = geom[2]!;
+    const h = geom[3]!;
+    const xr = geom[4]!;
     const opt = this.opt;
     if (count <= opt.leafMaxEntries || depth >= opt.maxDepth || Math.min(w, h) < opt.absMargin * 1e4) {
       return this.leaf(set, setLen, edges, e0, e1);
     }
     // Child block: s × s sub-cells.
     const s = Math.max(2, Math.min(8, Math.ceil(Math.sqrt(count / 2))));
+    // the query recomputes exactly these: sw = w / s, sh = h / s, and s / w, s / h for the indices
     const sw = w / s;
     const sh = h / s;
-    const blocks = this.blocks;
-    const o = blocks.n;
-    const words = this.blockWords;
-    const base = words.n;
-    blocks.reserve(8);
-    const ba = blocks.a;
-    ba[o] = x0;
-    ba[o + 1] = y0;
-    ba[o + 2] = sw;
-    ba[o + 3] = sh;
-    ba[o + 4] = s / w;
-    ba[o + 5] = s / h;
-    ba[o + 6] = s;
-    ba[o + 7] = base;
-    blocks.n = o + 8;
-    words.reserve(s * s);
+    const words = this.nodes;
+    const o = words.n;
+    words.reserve(1 + s * s);
+    words.a[o] = s;
+    const base = o + 1;
     words.n = base + s * s;
     this.blockCount++;
     // Assign the edges to sub-cells (counting sort by sub-cell) into this depth's scratch.
     const sc = this.scratch[depth]!;
+    const g = sc.grid;
+    g[0] = x0;
+    g[1] = y0;
+    g[2] = sw;
+    g[3] = sh;
+    g[4] = s / w;
+    g[5] = s / h;
+    g[6] = Math.max(sw * MARGIN, opt.absMargin);
+    g[7] = Math.max(sh * MARGIN, opt.absMargin);
     const cells = this.pairCells;
     const owners = this.pairEdges;
     cells.n = 0;
     owners.n = 0;
-    const mX = Math.max(sw * MARGIN, opt.absMargin);
-    const mY = Math.max(sh * MARGIN, opt.absMargin);
     const vx = this.vx;
     const es = this.edgeStart;
+    const span = sc.span;
     for (let k = e0; k < e1; k++) {
       const e = edges[k]!;
-      const v = 2 * es[e]!;
-      assignEdge(vx[v]!, vx[v + 1]!, vx[v + 2]!, vx[v + 3]!, x0, y0, sw, sh, s / w, s / h, s, s, mX, mY, cells);
-      while (owners.n < cells.n) owners.push(e);
+      const rows = edgeSpan(vx, 2 * es[e]!, g, s, s, span);
+      for (let t = 0; t < rows; t++) {
+        const j = span[3 * t]!;
+        for (let i = span[3 * t + 1]!; i <= span[3 * t + 2]!; i++) {
+          cells.push(j * s + i);
+          owners.push(e);
+        }
+      }
     }
     const start = sc.start;
     start.fill(0, 0, s * s + 1);
@@ -459,8 +468,15 @@ class NodeWriter {
     }
     if (sc.childSet.length < setLen + count) sc.childSet = new Int32Array((setLen + count) * 2);
     const childSet = sc.childSet;
+    const corner = sc.corner;
+    const childGeom = sc.childGeom;
+    corner[2] = xr;
+    corner[3] = y0;
+    corner[4] = xr;
     for (let sj = 0; sj < s; sj++) {
       const cy = y0 + sj * sh;
+      corner[1] = cy;
+      corner[5] = cy;
       let np = 0;
       for (let k = e0; k < e1; k++) {
         const e = edges[k]!;
@@ -475,15 +491,20 @@ class NodeWriter {
       for (let si = 0; si < s; si++) {
         const c = sj * s + si;
         const cx = x0 + (si + 1) * sw;
+        corner[0] = cx;
         // parts at the child corner
         let n = setLen;
         for (let t = 0; t < setLen; t++) childSet[t] = set[t]!;
         for (let k = 0; k < np; k++) {
           const e = path[k]!;
-          const v = 2 * es[e]!;
-          if (crossesPath(vx[v]!, vx[v + 1]!, vx[v + 2]!, vx[v + 3]!, cx, cy, xr, y0)) n = toggle(childSet, n, this.edgePart[e]!);
+          if (crossesPathAt(vx, 2 * es[e]!, corner)) n = toggle(childSet, n, this.edgePart[e]!);
         }
-        const word = this.node(childSet, n, lists, start[c]!, start[c + 1]!, x0 + si * sw, cy, sw, sh, cx, depth + 1);
+        childGeom[0] = x0 + si * sw;
+        childGeom[1] = cy;
+        childGeom[2] = sw;
+        childGeom[3] = sh;
+        childGeom[4] = cx;
+        const word = this.node(childSet, n, lists, start[c]!, start[c + 1]!, childGeom, depth + 1);
         words.a[base + c] = word; // after the call: it may reallocate words.a
       }
     }
@@ -499,7 +520,7 @@ class NodeWriter {
       this.setStart.push(this.setParts.n);
       if (setLen > this.maxSetSize) this.maxSetSize = setLen;
     }
-    const leaves = this.leaves;
+    const leaves = this.nodes;
     const o = leaves.n;
     const count = e1 - e0;
     leaves.reserve(2 + 2 * count);
@@ -532,34 +553,32 @@ function toggle(a: Int32Array, n: number, part: number): number {
 }
 
 /**
- * Assign the segment (x1, y1)–(x2, y2) to every cell of the grid (origin ox, oy; cell cw × ch;
- * gx × gy cells) whose rectangle, widened by mX, mY, it touches; pushes the cell numbers.
+ * The cells of a grid that the edge from vertex v/2 to the next touches, row by row: writes
+ * triples (row j, first column, last column) into `out` and returns how many rows. The grid is
+ * `g` = [x0, y0, cell width, cell height, 1/width, 1/height, margin x, margin y] with gx × gy
+ * cells; each cell is widened by the margins, so the result is conservative.
  */
-function assignEdge(
-  x1: number,
-  y1: number,
-  x2: number,
-  y2: number,
-  ox: number,
-  oy: number,
-  cw: number,
-  ch: number,
-  invW: number,
-  invH: number,
-  gx: number,
-  gy: number,
-  mX: number,
-  mY: number,
-  outCells: GrowU32,
-): void {
+function edgeSpan(vx: Float64Array, v: number, g: Float64Array, gx: number, gy: number, out: Int32Array): number {
+  const x1 = vx[v]!;
+  const y1 = vx[v + 1]!;
+  const x2 = vx[v + 2]!;
+  const y2 = vx[v + 3]!;
+  const ox = g[0]!;
+  const oy = g[1]!;
+  const ch = g[3]!;
+  const invW = g[4]!;
+  const invH = g[5]!;
+  const mX = g[6]!;
+  const mY = g[7]!;
   const exLo = (x1 < x2 ? x1 : x2) - mX;
   const exHi = (x1 < x2 ? x2 : x1) + mX;
   const eyLo = (y1 < y2 ? y1 : y2) - mY;
   const eyHi = (y1 < y2 ? y2 : y1) + mY;
-  if (exHi < ox - mX || eyHi < oy - mY || exLo > ox + gx * cw + mX || eyLo > oy + gy * ch + mY) return;
+  if (exHi < ox - mX || eyHi < oy - mY || exLo > ox + gx * g[2]! + mX || eyLo > oy + gy * ch + mY) return 0;
   const j0 = clampIndex(Math.floor((eyLo - oy) * invH), gy);
   const j1 = clampIndex(Math.floor((eyHi - oy) * invH), gy);
   const dxdy = y1 !== y2 ? (x2 - x1) / (y2 - y1) : 0;
+  let n = 0;
   for (let j = j0; j <= j1; j++) {
     let xa: number;
     let xb: number;
@@ -574,14 +593,69 @@ function assignEdge(
       xa = Math.max(exLo, (xAtA < xAtB ? xAtA : xAtB) - mX);
       xb = Math.min(exHi, (xAtA < xAtB ? xAtB : xAtA) + mX);
     }
-    const i0 = clampIndex(Math.floor((xa - ox) * invW), gx);
-    const i1 = clampIndex(Math.floor((xb - ox) * invW), gx);
-    outCells.reserve(i1 - i0 + 1);
-    const a = outCells.a;
-    let n = outCells.n;
-    for (let i = i0; i <= i1; i++) a[n++] = j * gx + i;
-    outCells.n = n;
+    out[3 * n] = j;
+    out[3 * n + 1] = clampIndex(Math.floor((xa - ox) * invW), gx);
+    out[3 * n + 2] = clampIndex(Math.floor((xb - ox) * invW), gx);
+    n++;
   }
+  return n;
+}
+
+/**
+ * The grid row lines y = y0 + j·cellH (g as for edgeSpan) that the edge from vertex v/2 crosses
+ * under the half-open rule (exactly one endpoint strictly above): writes the rows j into `out`,
+ * returns how many.
+ */
+function crossedRows(vx: Float64Array, v: number, g: Float64Array, gy: number, out: Int32Array): number {
+  const y1 = vx[v + 1]!;
+  const y2 = vx[v + 3]!;
+  if (y1 === y2) return 0;
+  const oy = g[1]!;
+  const ch = g[3]!;
+  const invH = g[5]!;
+  const lo = y1 < y2 ? y1 : y2;
+  const hi = y1 < y2 ? y2 : y1;
+  const jStart = Math.max(0, Math.ceil((lo - oy) * invH) - 1);
+  const jEnd = Math.min(gy - 1, Math.floor((hi - oy) * invH) + 1);
+  let n = 0;
+  for (let j = jStart; j <= jEnd; j++) {
+    const yb = oy + j * ch;
+    if (lo <= yb && yb < hi) out[n++] = j;
+  }
+  return n;
+}
+
+/**
+ * The first corner (i, j), i.e. the smallest i with xr_i = x0 + (i+1)·cellW, for which the
+ * crossing of row line j by the edge from vertex v/2 counts: the crossing is not strictly east of
+ * xr_i. Returns gx when it counts for none. Exact (a float estimate, then exact steps).
+ */
+function firstCorner(vx: Float64Array, v: number, g: Float64Array, gx: number, j: number, q: Float64Array): number {
+  const x1 = vx[v]!;
+  const y1 = vx[v + 1]!;
+  const x2 = vx[v + 2]!;
+  const y2 = vx[v + 3]!;
+  const ox = g[0]!;
+  const cw = g[2]!;
+  const yb = g[1]! + j * g[3]!;
+  const xf = x1 + ((yb - y1) * (x2 - x1)) / (y2 - y1);
+  let i = Math.ceil((xf - ox) * g[4]!) - 1;
+  if (!(i >= 0)) i = 0;
+  if (i > gx) i = gx;
+  q[1] = yb;
+  for (;;) {
+    if (i === 0) break;
+    q[0] = ox + i * cw;
+    if (eastOfAt(vx, v, q, 0)) break;
+    i--;
+  }
+  for (;;) {
+    if (i === gx) break;
+    q[0] = ox + (i + 1) * cw;
+    if (!eastOfAt(vx, v, q, 0)) break;
+    i++;
+  }
+  return i;
 }
 
 /** Margin below which coordinate rounding could move a point across a cell border. */
@@ -599,12 +673,6 @@ function clampIndex(v: number, n: number): number {
   return v >= n ? n - 1 : v;
 }
 
-function growU32(a: Uint32Array, need = 0): Uint32Array {
-  const b = new Uint32Array(Math.max(a.length * 2, need));
-  b.set(a);
-  return b;
-}
-
 function growI32(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);
   b.set(a);
@@ -617,10 +685,10 @@ class GrowI32 {
   constructor(cap: number) {
     this.a = new Int32Array(Math.max(4, cap));
   }
-  /** Make room for k more values (a may be reallocated). */
+  /** Make room for k more values (a may be reallocated, 1.5× larger). */
   reserve(k: number): void {
     if (this.n + k > this.a.length) {
-      const b = new Int32Array(Math.max(this.a.length * 2, this.n + k));
+      const b = new Int32Array(Math.max(Math.ceil(this.a.length * 1.5), this.n + k));
       b.set(this.a);
       this.a = b;
     }
@@ -629,9 +697,9 @@ class GrowI32 {
     if (this.n === this.a.length) this.reserve(1);
     this.a[this.n++] = v;
   }
-  /** The filled part (a view when little is wasted, else a copy). */
+  /** The filled part (a view when at most a third is wasted, else a copy). */
   done(): Int32Array {
-    return this.n >= this.a.length * 0.75 ? this.a.subarray(0, this.n) : this.a.slice(0, this.n);
+    return this.n >= this.a.length * 0.66 ? this.a.subarray(0, this.n) : this.a.slice(0, this.n);
   }
 }
 
@@ -654,26 +722,6 @@ class GrowU32 {
     this.a[this.n++] = v;
   }
   done(): Uint32Array {
-    return this.n >= this.a.length * 0.75 ? this.a.subarray(0, this.n) : this.a.slice(0, this.n);
-  }
-}
-
-class GrowF64 {
-  a: Float64Array;
-  n = 0;
-  constructor(cap: number) {
-    this.a = new Float64Array(Math.max(4, cap));
-  }
-  /** Make room for k more values (a may be reallocated). */
-  reserve(k: number): void {
-    if (this.n + k > this.a.length) {
-      const b = new Float64Array(Math.max(this.a.length * 2, this.n + k));
-      b.set(this.a);
-      this.a = b;
-    }
-  }
-  /** The filled part (a view when little is wasted, else a copy). */
-  done(): Float64Array {
     return this.n >= this.a.length * 0.75 ? this.a.subarray(0, this.n) : this.a.slice(0, this.n);
   }
 }

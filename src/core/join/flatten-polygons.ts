@@ -99,9 +99,9 @@ export function flattenPolygons(features: readonly Feature<Geometry | null>[]): 
 
 function isClosed(ring: Position[]): boolean {
   if (ring.length === 0) return true;
-  const a = ring[0]!;
-  const b = ring[ring.length - 1]!;
-  return a[0] === b[0] && a[1] === b[1];
+  const a: unknown = ring[0];
+  const b: unknown = ring[ring.length - 1];
+  return Array.isArray(a) && Array.isArray(b) && a[0] === b[0] && a[1] === b[1];
 }
 
 /** The identifier of a boundary feature: `properties.code`, else `feature.id`, else its index. */

@@ -1,4 +1,4 @@
-/** Point-in-polygon spatial join: public API (see docs/join.md). */
+/** Point-in-polygon spatial join: public API (see data/JOIN.md). */
 export { buildJoinIndex, type BuildJoinIndexOptions } from './build-index';
 export { bucketDays, dayKeyOf, formatDayNumber, type DayBuckets } from './bucket-days';
 export { flattenPolygons, featureCode, type FlatPolygons, type PolygonFeature } from './flatten-polygons';

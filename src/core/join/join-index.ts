@@ -25,25 +25,22 @@ export interface JoinIndex {
   /**
    * One word per top-level cell, row-major (`j·nx + i`): ≥ 0 the cell lies wholly inside that
    * feature; −1 wholly outside every polygon; ≤ −2 the cell is mixed: with v = −2 − word and
-   * o = v >> 1, an even v is the leaf at offset o of `leaves`, an odd v the child block at offset o
-   * of `blocks`. Words inside blocks use the same encoding.
+   * o = v >> 1 (an offset into `nodes`), an even v is a leaf, an odd v a child block. Words inside
+   * blocks use the same encoding.
    */
   readonly cellWord: Int32Array;
   /**
-   * Child blocks, 8 doubles each (one cache line): x0, y0, sub-cell width sw, height sh, s/width,
-   * s/height, s, and the offset in `blockWords` of the s·s words of its sub-cells, row-major;
-   * sub-cell (si, sj) spans [x0 + si·sw, x0 + (si+1)·sw) × [y0 + sj·sh, y0 + (sj+1)·sh).
+   * Leaves and child blocks, int32, each contiguous (one cache miss, then sequential reads):
+   * - block at o: s, then the s·s words of its sub-cells, row-major. Its geometry is not stored:
+   *   for a cell [x0, x0 + w) × [y0, y0 + h) the sub-cell (si, sj) is
+   *   [x0 + si·(w/s), x0 + (si+1)·(w/s)) × [y0 + sj·(h/s), …), found as floor((x − x0)·(s/w)); the
+   *   query recomputes these with exactly the build's expressions, so both agree to the bit.
+   * - leaf at o: corner, n, then the n edges (the index v of the edge's first vertex in `vertices`:
+   *   the edge runs from vertex v to v + 1), then the n parts of those edges. `corner` is the set
+   *   of parts containing the cell's south-east corner (perturbed by (+ε, +ε²)): ≥ 0 that part,
+   *   −1 none, ≤ −2 the set −2 − corner in setStart/setParts (only when polygons overlap).
    */
-  readonly blocks: Float64Array;
-  /** The sub-cell words of all blocks. */
-  readonly blockWords: Int32Array;
-  /**
-   * Leaves, 2 + 2n int32 each: corner, n, then the n edges (the index v of the edge's first vertex
-   * in `vertices`: the edge runs from vertex v to vertex v + 1), then the n parts of those edges.
-   * `corner` is the set of parts containing the cell's south-east corner (perturbed by (+ε, +ε²)):
-   * ≥ 0 that part, −1 none, ≤ −2 the set −2 − corner in setStart/setParts (overlaps only).
-   */
-  readonly leaves: Int32Array;
+  readonly nodes: Int32Array;
   /**
    * All ring vertices, interleaved lon, lat, every ring closed (its first vertex repeated): the
    * `vertices` of the FlatPolygons the index was built from (shared, not copied).
@@ -81,9 +78,7 @@ export interface JoinIndexStats {
 export function describeJoinIndex(index: JoinIndex): JoinIndexStats {
   const bytes =
     index.cellWord.byteLength +
-    index.blocks.byteLength +
-    index.blockWords.byteLength +
-    index.leaves.byteLength +
+    index.nodes.byteLength +
     index.vertices.byteLength +
     index.partFeature.byteLength +
     index.setStart.byteLength +

@@ -47,13 +47,7 @@ export function joinPoints(
       const k = township[p]!;
       if (k >= 0) counts[k * T]!++;
     }
-  } else {
-    for (let p = 0; p < n; p++) {
-      const k = township[p]!;
-      const t = types[p]!;
-      if (k >= 0 && t < T) counts[k * T + t]!++;
-    }
-  }
+  } else countTypes(township, types, T, counts);
   if (days === undefined) return { township, counts, typeCount: T, dayCount: 0 };
   const D = dayCount ?? maxPlusOne(days);
   const countsByDay = new Uint32Array(D * F * T);
@@ -78,7 +72,9 @@ export function locatePoints(index: JoinIndex, coords: Float64Array | Float32Arr
   return result;
 }
 
-// Two copies of the loop so each stays monomorphic in its coordinate array type.
+// Two copies of the loop so each stays monomorphic in its coordinate array type. (Splitting pure
+// and mixed points into two passes, or radix-partitioning the points by tile first, measured
+// slower on these indexes: see data/JOIN.md.)
 
 function locateAll64(index: JoinIndex, coords: Float64Array, out: Int32Array): void {
   const n = coords.length >> 1;
@@ -86,6 +82,7 @@ function locateAll64(index: JoinIndex, coords: Float64Array, out: Int32Array): v
   const lastI = nx - 1;
   const lastJ = ny - 1;
   const scratch = createScratch(index);
+  const pt = new Float64Array(6);
   for (let p = 0; p < n; p++) {
     const x = coords[2 * p]!;
     const y = coords[2 * p + 1]!;
@@ -96,7 +93,11 @@ function locateAll64(index: JoinIndex, coords: Float64Array, out: Int32Array): v
       let j = ((y - minY) * invH) | 0;
       if (j > lastJ) j = lastJ;
       k = cellWord[j * nx + i]!;
-      if (k < -1) k = resolveWord(index, k, x, y, i, j, scratch);
+      if (k < -1) {
+        pt[0] = x;
+        pt[1] = y;
+        k = resolveWord(index, k, i, j, scratch, pt);
+      }
     }
     out[p] = k;
   }
@@ -108,6 +109,7 @@ function locateAll32(index: JoinIndex, coords: Float32Array, out: Int32Array): v
   const lastI = nx - 1;
   const lastJ = ny - 1;
   const scratch = createScratch(index);
+  const pt = new Float64Array(6);
   for (let p = 0; p < n; p++) {
     const x = coords[2 * p]!;
     const y = coords[2 * p + 1]!;
@@ -118,10 +120,44 @@ function locateAll32(index: JoinIndex, coords: Float32Array, out: Int32Array): v
       let j = ((y - minY) * invH) | 0;
       if (j > lastJ) j = lastJ;
       k = cellWord[j * nx + i]!;
-      if (k < -1) k = resolveWord(index, k, x, y, i, j, scratch);
+      if (k < -1) {
+        pt[0] = x;
+        pt[1] = y;
+        k = resolveWord(index, k, i, j, scratch, pt);
+      }
     }
     out[p] = k;
   }
+}
+
+/**
+ * counts[k · T + t]++ for every point inside (k ≥ 0) with a valid type (t < T). Branch-free (the
+ * outside points, ~half of a uniform sample, would make the branch unpredictable): invalid points
+ * go to a dummy slot; two sub-histograms halve the store-to-load dependency stalls when
+ * consecutive points hit the same counter.
+ */
+function countTypes(township: Int32Array, types: Uint8Array | Uint16Array, T: number, counts: Uint32Array): void {
+  const n = township.length;
+  const size = counts.length;
+  const h = new Uint32Array(2 * size + 2); // [histogram 0, dummy, histogram 1, dummy]
+  const half = size + 1;
+  let p = 0;
+  for (; p + 1 < n; p += 2) {
+    const k0 = township[p]!;
+    const t0 = types[p]!;
+    const bad0 = (k0 | (T - 1 - t0)) >> 31; // −1 when k0 < 0 or t0 ≥ T
+    h[((k0 * T + t0) & ~bad0) | (size & bad0)]!++;
+    const k1 = township[p + 1]!;
+    const t1 = types[p + 1]!;
+    const bad1 = (k1 | (T - 1 - t1)) >> 31;
+    h[half + (((k1 * T + t1) & ~bad1) | (size & bad1))]!++;
+  }
+  for (; p < n; p++) {
+    const k = township[p]!;
+    const t = types[p]!;
+    if (k >= 0 && t < T) counts[k * T + t]!++;
+  }
+  for (let c = 0; c < size; c++) counts[c]! += h[c]! + h[half + c]!;
 }
 
 function maxPlusOne(a: Uint8Array | Uint16Array | Int32Array): number {

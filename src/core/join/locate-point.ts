@@ -1,5 +1,5 @@
 import type { JoinIndex } from './join-index';
-import { crossesBelow, crossesEastOf } from './predicates';
+import { crossesPathAt } from './predicates';
 
 /**
  * The feature (township index) containing the point (lon, lat) under the border rule of
@@ -13,7 +13,10 @@ export function locatePoint(index: JoinIndex, lon: number, lat: number): number 
   if (j >= index.ny) j = index.ny - 1;
   const word = index.cellWord[j * index.nx + i]!;
   if (word >= -1) return word;
-  return resolveWord(index, word, lon, lat, i, j, createScratch(index));
+  const pt = new Float64Array(6);
+  pt[0] = lon;
+  pt[1] = lat;
+  return resolveWord(index, word, i, j, createScratch(index), pt);
 }
 
 /** Scratch space for {@link resolveWord}: allocate once per batch, never per point. */
@@ -22,58 +25,59 @@ export function createScratch(index: JoinIndex): Int32Array {
 }
 
 /**
- * Resolve a point in the mixed top-level cell (i, j) whose word is `word` (≤ −2): descend through
- * child blocks to a pure sub-cell (its word is the answer) or a leaf, then test the leaf's edges.
+ * Resolve the point (pt[0], pt[1]) in the mixed top-level cell (i, j) whose word is `word` (≤ −2):
+ * descend through child blocks to a pure sub-cell (its word is the answer) or a leaf, then test the
+ * leaf's edges. The point travels in a Float64Array of 6 (doubles passed one by one to a function
+ * V8 does not inline would be boxed on the heap, once per point); pt[2 .. 5] are overwritten.
  */
-export function resolveWord(
-  index: JoinIndex,
-  word: number,
-  px: number,
-  py: number,
-  i: number,
-  j: number,
-  scratch: Int32Array,
-): number {
-  const nodes = index.blocks;
+export function resolveWord(index: JoinIndex, word: number, i: number, j: number, scratch: Int32Array, pt: Float64Array): number {
+  const px = pt[0]!;
+  const py = pt[1]!;
+  const nodes = index.nodes;
+  // the cell's geometry, computed exactly as the build computed it
+  let x0 = index.minX + i * index.cellW;
+  let y0 = index.minY + j * index.cellH;
+  let w = index.cellW;
+  let h = index.cellH;
   let xr = index.minX + (i + 1) * index.cellW;
-  let yb = index.minY + j * index.cellH;
   let v = -2 - word;
   while ((v & 1) === 1) {
     const o = v >> 1;
-    const x0 = nodes[o]!;
-    const y0 = nodes[o + 1]!;
-    const s = nodes[o + 6]!;
-    let si = ((px - x0) * nodes[o + 4]!) | 0;
+    const s = nodes[o]!;
+    const sw = w / s;
+    const sh = h / s;
+    let si = ((px - x0) * (s / w)) | 0;
     if (si < 0) si = 0;
     else if (si >= s) si = s - 1;
-    let sj = ((py - y0) * nodes[o + 5]!) | 0;
+    let sj = ((py - y0) * (s / h)) | 0;
     if (sj < 0) sj = 0;
     else if (sj >= s) sj = s - 1;
-    const w = index.blockWords[nodes[o + 7]! + sj * s + si]!;
-    if (w >= -1) return w;
-    xr = x0 + (si + 1) * nodes[o + 2]!;
-    yb = y0 + sj * nodes[o + 3]!;
-    v = -2 - w;
+    const child = nodes[o + 1 + sj * s + si]!;
+    if (child >= -1) return child;
+    xr = x0 + (si + 1) * sw;
+    x0 = x0 + si * sw;
+    y0 = y0 + sj * sh;
+    w = sw;
+    h = sh;
+    v = -2 - child;
   }
-  return locateInLeaf(index, v >> 1, px, py, xr, yb, scratch);
+  pt[2] = xr;
+  pt[3] = y0;
+  pt[4] = xr;
+  pt[5] = py;
+  return locateInLeaf(index, v >> 1, scratch, pt);
 }
 
 /**
- * Resolve a point in the leaf at offset o of `leaves` (its cell's south-east corner R = (xr, yb)):
- * start from the parts containing R, toggle the part of every edge crossing the path
+ * Resolve the point P = (pt[0], pt[1]) in the leaf at offset o of `nodes`, whose cell's south-east
+ * corner is R = (pt[2], pt[3]) (pt = [px, py, xr, yb, xr, py]): start from the parts containing R, toggle the part of every edge crossing the path
  * P → (xr, py) → R (all perturbed by (+ε, +ε²)), and return the lowest feature among the parts left
  * (exactly one, or none, for a partition).
  */
-export function locateInLeaf(
-  index: JoinIndex,
-  o: number,
-  px: number,
-  py: number,
-  xr: number,
-  yb: number,
-  scratch: Int32Array,
-): number {
-  const leaves = index.leaves;
+export function locateInLeaf(index: JoinIndex, o: number, scratch: Int32Array, pt: Float64Array): number {
+  const py = pt[1]!;
+  const xr = pt[2]!;
+  const leaves = index.nodes;
   const vx = index.vertices;
   const corner = leaves[o]!;
   const count = leaves[o + 1]!;
@@ -86,23 +90,10 @@ export function locateInLeaf(
   const e0 = o + 2;
   for (let e = 0; e < count; e++) {
     const c = 2 * leaves[e0 + e]!;
-    const y1 = vx[c + 1]!;
-    const y2 = vx[c + 3]!;
-    const x1 = vx[c]!;
-    const x2 = vx[c + 2]!;
-    // Cheap rejection first: most edges of a leaf cross neither leg's line. The exact tests are
-    // the ones of crossesPath (predicates.ts), with their endpoint shortcuts taken inline.
-    const h = y1 > py !== y2 > py;
-    const v = x1 > xr !== x2 > xr;
-    if (!h && !v) continue;
-    let cross = false;
-    if (h) {
-      const eastOfP = x1 > px ? x2 > px || crossesEastOf(x1, y1, x2, y2, px, py) : x2 > px && crossesEastOf(x1, y1, x2, y2, px, py);
-      const eastOfR = v ? crossesEastOf(x1, y1, x2, y2, xr, py) : x1 > xr;
-      cross = eastOfP !== eastOfR;
-    }
-    if (v && crossesBelow(x1, y1, x2, y2, xr, py) !== crossesBelow(x1, y1, x2, y2, xr, yb)) cross = !cross;
-    if (cross) {
+    // Cheap rejection first: most edges of a leaf straddle neither the row line y = py nor the
+    // column line x = xr, so they cannot cross the path.
+    if (vx[c + 1]! > py === vx[c + 3]! > py && vx[c]! > xr === vx[c + 2]! > xr) continue;
+    if (crossesPathAt(vx, c, pt)) {
       const part = leaves[e0 + count + e]!;
       let t = 0;
       while (t < n && scratch[t] !== part) t++;

@@ -5,7 +5,7 @@ export type { ParsedIncidents, ParseIncidentsOptions, SkippedRow } from './incid
 
 /**
  * Parse an incidents file held in memory: GeoJSON when the first non-blank character (ignoring a
- * BOM and RS separators) is `{` or `[`, CSV otherwise. See {@link parseIncidentsCsv} and {@link parseIncidentsGeoJson}; docs/join.md
+ * BOM and RS separators) is `{` or `[`, CSV otherwise. See {@link parseIncidentsCsv} and {@link parseIncidentsGeoJson}; data/JOIN.md
  * has the formats. Throws an Error naming the file for a fatal problem (empty file, no lon/lat
  * columns, malformed JSON, every coordinate out of range → swapped lat/lon or projected CRS).
  */

@@ -1,5 +1,5 @@
 /**
- * Exact geometric predicates for the join (see docs/join.md, "Border rule").
+ * Exact geometric predicates for the join (see data/JOIN.md, "Border rule").
  *
  * Every decision the index makes about a point and an edge goes through {@link orientSign}:
  * a floating-point filter (Shewchuk's orient2d error bound) that is exact whenever it answers,
@@ -181,5 +181,68 @@ export function crossesPath(
   if (x1 > xr !== x2 > xr) {
     if (crossesBelow(x1, y1, x2, y2, xr, py) !== crossesBelow(x1, y1, x2, y2, xr, yb)) cross = !cross;
   }
+  return cross;
+}
+
+// --- Array-based forms for the hot loops. In V8, doubles passed one by one to a function that is
+// not inlined are boxed on the heap; these take the edge as an offset into a vertex array and the
+// point as an offset into a small Float64Array, so calling them allocates nothing.
+
+/** {@link orientSign} for the edge vx[v .. v+3] and the point (q[k], q[k+1]). */
+export function orientAt(vx: Float64Array, v: number, q: Float64Array, k: number): number {
+  const x1 = vx[v]!;
+  const y1 = vx[v + 1]!;
+  const x2 = vx[v + 2]!;
+  const y2 = vx[v + 3]!;
+  const qx = q[k]!;
+  const qy = q[k + 1]!;
+  const l = (x1 - qx) * (y2 - qy);
+  const r = (y1 - qy) * (x2 - qx);
+  const det = l - r;
+  const bound = ERR_BOUND * (Math.abs(l) + Math.abs(r));
+  if (det > bound) return 1;
+  if (-det > bound) return -1;
+  return orientSignExact(x1, y1, x2, y2, qx, qy);
+}
+
+/** {@link crossesEastOf} for the edge vx[v .. v+3] and the point (q[k], q[k+1]). */
+export function eastOfAt(vx: Float64Array, v: number, q: Float64Array, k: number): boolean {
+  const x1 = vx[v]!;
+  const x2 = vx[v + 2]!;
+  const qx = q[k]!;
+  if (x1 > qx) {
+    if (x2 > qx) return true;
+  } else if (!(x2 > qx)) return false;
+  const s = orientAt(vx, v, q, k);
+  return vx[v + 3]! > vx[v + 1]! ? s > 0 : s < 0;
+}
+
+/** {@link crossesBelow} for the edge vx[v .. v+3] and the point (q[k], q[k+1]). */
+export function belowAt(vx: Float64Array, v: number, q: Float64Array, k: number): boolean {
+  const y1 = vx[v + 1]!;
+  const y2 = vx[v + 3]!;
+  const qy = q[k + 1]!;
+  if (y1 < qy) {
+    if (y2 < qy) return true;
+  } else if (y1 > qy && y2 > qy) return false;
+  const s = orientAt(vx, v, q, k);
+  const x1 = vx[v]!;
+  const x2 = vx[v + 2]!;
+  if (s !== 0) return x2 > x1 ? s > 0 : s < 0;
+  return y1 === y2 || y2 > y1 !== x2 > x1;
+}
+
+/**
+ * {@link crossesPath} for the edge vx[v .. v+3], with the path given as
+ * `q` = [px, py, xr, yb, xr, py] (P, then R, then Q).
+ */
+export function crossesPathAt(vx: Float64Array, v: number, q: Float64Array): boolean {
+  const py = q[1]!;
+  const xr = q[2]!;
+  const h = vx[v + 1]! > py !== vx[v + 3]! > py;
+  const vert = vx[v]! > xr !== vx[v + 2]! > xr;
+  let cross = false;
+  if (h) cross = eastOfAt(vx, v, q, 0) !== eastOfAt(vx, v, q, 4);
+  if (vert && belowAt(vx, v, q, 4) !== belowAt(vx, v, q, 2)) cross = !cross;
   return cross;
 }

@@ -3,7 +3,7 @@ import { isDayKey } from './parse-time';
 import { COUNTS_HEADER, type CountsRow } from './write-counts';
 
 /**
- * Read a counts CSV (format: write-counts.ts, docs/join.md). Rows may come in any order. Accepts a
+ * Read a counts CSV (format: write-counts.ts, data/JOIN.md). Rows may come in any order. Accepts a
  * UTF-8 BOM and CRLF line endings. Throws an Error naming the file, the line and the problem: wrong
  * header, wrong number of fields, empty or quoted code, bad date, unknown type, a count that is not
  * a positive integer, a duplicate code/date/type, dated and undated rows mixed.

@@ -7,7 +7,7 @@ import type { JoinIndex } from './join-index';
  * Layout (little-endian, every section 8-byte aligned):
  * - 8 bytes: magic "PIPJOIN", format version byte
  * - float64 header fields: the SCALARS, the length of each of the ARRAYS, the codes' byte length
- * - the arrays in ARRAYS order (vertices, blocks, cellWord, blockWords, leaves, partFeature, setStart, setParts), then the codes
+ * - the arrays in ARRAYS order (vertices, cellWord, nodes, partFeature, setStart, setParts), then the codes
  *   as UTF-8 JSON (absent when null).
  *
  * `deserializeJoinIndex` makes typed-array views on the buffer (no copy), so the buffer must stay
@@ -16,14 +16,12 @@ import type { JoinIndex } from './join-index';
 const MAGIC = [0x50, 0x49, 0x50, 0x4a, 0x4f, 0x49, 0x4e]; // "PIPJOIN"
 const VERSION = 1;
 
-type ArrayKey = 'cellWord' | 'blocks' | 'blockWords' | 'leaves' | 'vertices' | 'partFeature' | 'setStart' | 'setParts';
+type ArrayKey = 'cellWord' | 'nodes' | 'vertices' | 'partFeature' | 'setStart' | 'setParts';
 
 const ARRAYS: readonly [ArrayKey, 'i32' | 'u32' | 'f64'][] = [
   ['vertices', 'f64'],
-  ['blocks', 'f64'],
   ['cellWord', 'i32'],
-  ['blockWords', 'i32'],
-  ['leaves', 'i32'],
+  ['nodes', 'i32'],
   ['partFeature', 'i32'],
   ['setStart', 'u32'],
   ['setParts', 'i32'],
@@ -133,9 +131,7 @@ export function deserializeJoinIndex(buf: ArrayBuffer): JoinIndex {
     blockCount: scalars['blockCount']!,
     entryCount: scalars['entryCount']!,
     cellWord: arrays['cellWord'] as Int32Array,
-    blocks: arrays['blocks'] as Float64Array,
-    blockWords: arrays['blockWords'] as Int32Array,
-    leaves: arrays['leaves'] as Int32Array,
+    nodes: arrays['nodes'] as Int32Array,
     vertices: arrays['vertices'] as Float64Array,
     partFeature: arrays['partFeature'] as Int32Array,
     setStart: arrays['setStart'] as Uint32Array,

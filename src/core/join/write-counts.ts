@@ -2,7 +2,7 @@ import { INCIDENT_TYPES, isIncidentType, type IncidentType } from './incident-ty
 import { isDayKey } from './parse-time';
 
 /**
- * The counts CSV (see docs/join.md): header `code,date,type,count`, then one row per non-zero count
+ * The counts CSV (see data/JOIN.md): header `code,date,type,count`, then one row per non-zero count
  *
  *     code,date,type,count
  *     331102001,2024-05-01,fire,2

@@ -1,0 +1,153 @@
+/**
+ * Overlays in the real app: each switch changes what the map draws, the gap list of a day equals
+ * gapList over the same files computed here, tapping an entry selects that township, and a broken
+ * overlay feature is named while the rest still shows. Run `vite build` first (npm test does).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
+import { launchChromium } from './chromium.ts';
+import { serveStatic, type StaticServer } from './static-server.ts';
+import { computeAreaShares } from '../../src/core/area-shares.ts';
+import { parseBoundaries } from '../../src/core/boundaries.ts';
+import { parseDailyFile } from '../../src/core/daily-file.ts';
+import { classifyIndex } from '../../src/core/levels.ts';
+import type { LevelsFile } from '../../src/core/levels-file.ts';
+import { gapList, HAZARD_CLASSES, parseOverlaysConfig, type TeamProperties } from '../../src/core/overlays/index.ts';
+
+const DIST = 'dist';
+const TIMEOUT = 240_000;
+
+function dist(path: string): string {
+  const file = `${DIST}/${path}`;
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`vite build\` before the browser tests`);
+  return readFileSync(file, 'utf8');
+}
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  server = await serveStatic(DIST, '/overlays/');
+  browser = await launchChromium();
+}, TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function mapPixels(page: Page): Promise<Buffer> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const { map } = (window as unknown as { __fiveColor: { map: { once(e: string, f: () => void): void; triggerRepaint(): void } } }).__fiveColor;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+  return page.locator('canvas.maplibregl-canvas').screenshot();
+}
+
+/** Share of bytes that differ between two same-size screenshots (PNG bytes are a fine proxy here). */
+function differs(a: Buffer, b: Buffer): boolean {
+  return a.length !== b.length || !a.equals(b);
+}
+
+describe('overlays in the browser', () => {
+  it(
+    'draws each overlay when switched on',
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(server.url());
+      await page.waitForSelector('[data-map-ready="true"]', { timeout: TIMEOUT });
+      await page.waitForSelector('[data-testid="layer-zones"]:not([disabled])', { timeout: TIMEOUT });
+      // Incidents off, so only the overlays change the picture.
+      await page.uncheck('[data-testid="incidents-control"] .head input');
+      let before = await mapPixels(page);
+      for (const id of ['zones', 'coverage', 'sites', 'teams']) {
+        await page.check(`[data-testid="layer-${id}"]`);
+        await expect.poll(() => page.locator(`[data-testid="layer-legend-${id}"]`).count()).toBe(1);
+        const after = await mapPixels(page);
+        expect(differs(before, after), `${id} changed nothing on the map`).toBe(true);
+        before = after;
+      }
+      await page.locator('[data-testid="opacity-zones"]').fill('0.2');
+      expect(differs(before, await mapPixels(page)), 'zone opacity changed nothing').toBe(true);
+      await page.screenshot({ path: 'test-results/overlays-1280x800.png' });
+      await page.uncheck('[data-testid="layer-zones"]');
+      await expect.poll(() => page.locator('[data-testid="layer-legend-zones"]').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'lists the high-risk, low-coverage townships of a day, and a tap selects one',
+    async () => {
+      const boundaries = parseBoundaries(dist('data/townships.topo.json'), 'townships.topo.json');
+      const townships = boundaries.townships.features;
+      const codes = townships.map((f) => f.properties.code);
+      const zones = JSON.parse(dist('data/hazard-zones.geojson')) as { features: Feature<Polygon | MultiPolygon, { class: string }>[] };
+      const cover = JSON.parse(dist('data/coverage.geojson')) as { features: Feature<Polygon | MultiPolygon, { class: string }>[] };
+      const hazard = computeAreaShares(townships, zones.features, HAZARD_CLASSES, 'hazard-zones.geojson');
+      const covered = computeAreaShares(townships, cover.features.filter((f) => f.properties.class === 'covered'), ['covered'], 'coverage.geojson');
+      const teams = (JSON.parse(dist('data/teams.geojson')) as { features: Feature<Point, TeamProperties>[] }).features;
+      const config = parseOverlaysConfig(dist('data/overlays-config.json'));
+      const levels = JSON.parse(dist('data/levels.json')) as LevelsFile;
+      const daily = parseDailyFile(dist('data/daily.json'), 'daily.json', new Set(codes));
+      const gapsOn = (d: number): string[] => {
+        const rainDay = Math.round((Date.parse(levels.dates[d]) - Date.parse(daily.startDay)) / 86_400_000);
+        return gapList({
+          codes,
+          levels: codes.map((c) => classifyIndex(levels.index[d][levels.codes.indexOf(c)])),
+          rainfall: codes.map((_, t) => daily.series.rainfall![rainDay * codes.length + daily.codes.indexOf(codes[t])]),
+          highShare: codes.map((_, t) => hazard.shares[t * 3]),
+          coverage: Array.from(covered.shares),
+          seats: townships.map((f) => f.properties.seat),
+          teams,
+          config,
+        }).map((g) => g.code);
+      };
+      // The latest day that has entries.
+      let d = levels.dates.length - 1;
+      while (d > 0 && gapsOn(d).length === 0) d--;
+      const expected = gapsOn(d);
+      expect(expected.length).toBeGreaterThan(0);
+
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(server.url(`?date=${levels.dates[d]}`));
+      await page.waitForSelector('[data-index-status="ready"]', { timeout: TIMEOUT });
+      await page.click('[data-testid="tab-gaps"]');
+      const shown = await page.$$eval('[data-testid="gap-list"] button', (b) => b.map((x) => x.getAttribute('data-code')));
+      expect(shown).toEqual(expected);
+      await page.click(`[data-testid="gap-list"] button[data-code="${expected[0]}"]`);
+      expect(await page.textContent('[data-testid="panel-name"]')).toBe(boundaries.byCode.get(expected[0])!.name);
+      const t = codes.indexOf(expected[0]);
+      expect(await page.textContent('[data-testid="panel-coverage"]')).toContain(`${Math.round(covered.shares[t] * 100)}%`);
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'names a broken overlay feature and still shows the rest',
+    async () => {
+      const teams = JSON.parse(dist('data/teams.geojson')) as { features: { geometry: unknown }[] };
+      teams.features[3].geometry = { type: 'Point', coordinates: ['x', 28] };
+      server.override('data/teams.geojson', JSON.stringify(teams));
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(server.url());
+      await page.waitForSelector('[data-testid="problems"]', { timeout: TIMEOUT });
+      expect(await page.textContent('[data-testid="problems"]')).toMatch(/teams\.geojson.*#3/);
+      await expect.poll(() => page.textContent('[data-layer="teams"] label')).toContain(String(teams.features.length - 1));
+      server.override('data/teams.geojson', undefined);
+      await page.close();
+    },
+    TIMEOUT,
+  );
+});

@@ -1,0 +1,36 @@
+/**
+ * The index recomputed from a data folder's committed files exactly as the app does it: the join
+ * of incidents.bin, daily.json, and the hazard-zone and coverage shares, through the engine.
+ * Shared by the unit test that pins levels.json and the browser test of the township panel.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { computeAreaShares } from '../../src/core/area-shares.ts';
+import { parseBoundaries } from '../../src/core/boundaries.ts';
+import { parseDailyFile } from '../../src/core/daily-file.ts';
+import { decodeIncidents } from '../../src/core/incidents-bin.ts';
+import { assembleIndexInputs, computeIndex, parseIndexConfig, type IndexResult } from '../../src/core/index/index.ts';
+import { buildJoinIndex, INCIDENT_TYPE_COUNT, joinPoints } from '../../src/core/join/index.ts';
+import { HAZARD_CLASSES } from '../../src/core/overlays/index.ts';
+
+type Layer = { features: Feature<Polygon | MultiPolygon, { class: string }>[] };
+
+export function recomputeIndex(dir: string): { result: IndexResult; codes: string[] } {
+  const read = (name: string): string => readFileSync(join(dir, name), 'utf8');
+  const townships = parseBoundaries(read('townships.topo.json'), 'townships.topo.json').townships.features;
+  const codes = townships.map((f) => f.properties.code);
+  const incidents = decodeIncidents(readFileSync(join(dir, 'incidents.bin')), 'incidents.bin');
+  const joined = joinPoints(buildJoinIndex(townships), incidents.coords, incidents.types, INCIDENT_TYPE_COUNT, incidents.days, incidents.dayCount);
+  const zones = JSON.parse(read('hazard-zones.geojson')) as Layer;
+  const coverage = JSON.parse(read('coverage.geojson')) as Layer;
+  const hazard = computeAreaShares(townships, zones.features, HAZARD_CLASSES, 'hazard-zones.geojson');
+  const covered = computeAreaShares(townships, coverage.features.filter((f) => f.properties.class === 'covered'), ['covered'], 'coverage.geojson');
+  const inputs = assembleIndexInputs(parseDailyFile(read('daily.json'), 'daily.json', new Set(codes)), {
+    codes,
+    hazardShares: { codes, high: codes.map((_, t) => hazard.shares[t * 3]!), medium: codes.map((_, t) => hazard.shares[t * 3 + 1]!) },
+    coverage: { codes, share: Array.from(covered.shares) },
+    incidents: { countsByDay: joined.countsByDay!, codes, startDay: incidents.startDay, dayCount: incidents.dayCount, typeCount: INCIDENT_TYPE_COUNT },
+  });
+  return { result: computeIndex(parseIndexConfig(read('index-config.json'), 'index-config.json'), inputs), codes };
+}
