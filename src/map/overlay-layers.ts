@@ -105,7 +105,7 @@ export function addOverlayLayers(map: MapLibreMap, data: OverlayData, scale: num
       'circle-stroke-width': 1,
       'circle-opacity': 1,
     },
-  });
+  }, before);
   map.addLayer({
     id: 'teams',
     type: 'circle',
@@ -117,7 +117,7 @@ export function addOverlayLayers(map: MapLibreMap, data: OverlayData, scale: num
       'circle-stroke-width': 2.5 * scale,
       'circle-opacity': 1,
     },
-  });
+  }, before);
 }
 
 export function setOverlay(map: MapLibreMap, id: OverlayId, visible: boolean, opacity: number): void {
