@@ -4,20 +4,17 @@
  * names itself and leaves the last good counts; deck.gl stays out of the first-paint bundle.
  * Run `vite build` first (npm test does).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
-import { launchChromium } from './chromium.ts';
-import { serveStatic, type StaticServer } from './static-server.ts';
+import { DIST, distFile, TIMEOUT, useBrowser } from './harness.ts';
 import { buildJoinIndex, joinPoints, INCIDENT_TYPES } from '../../src/core/join/index.ts';
 import { decodeIncidents, encodeIncidents } from '../../src/core/incidents-bin.ts';
 import { createRandom } from '../../src/core/random.ts';
 
-const DIST = 'dist';
-const TIMEOUT = 240_000;
 
 interface JoinedInPage {
   count: number;
@@ -27,11 +24,6 @@ interface JoinedInPage {
   startDay: string | null;
 }
 
-function distFile(path: string): Buffer {
-  const file = `${DIST}/${path}`;
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`vite build\` before the browser tests`);
-  return readFileSync(file);
-}
 
 const topo = JSON.parse(distFile('data/townships.topo.json').toString('utf8')) as Topology;
 const townships = (feature(topo, topo.objects.townships) as unknown as FeatureCollection<Polygon | MultiPolygon, { code: string }>)
@@ -65,18 +57,7 @@ async function ready(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="incidents-control"][data-status="ready"]', { timeout: TIMEOUT });
 }
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(DIST, '/incidents/');
-  browser = await launchChromium();
-}, TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useBrowser('/incidents/');
 
 describe('incidents in the browser', () => {
   it('keeps deck.gl out of the first-paint bundle', () => {
@@ -92,11 +73,11 @@ describe('incidents in the browser', () => {
     'joins the built-in history in the worker and shows a township its own counts',
     async () => {
       const expected = expectedJoin(new Uint8Array(distFile('data/incidents.bin')), 'incidents.bin');
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-      await page.goto(server.url());
+      await page.goto(ctx.server.url());
       await ready(page);
 
       const joined = await readJoined(page);
@@ -152,10 +133,10 @@ describe('incidents in the browser', () => {
         days[i] = Math.floor(random() * 30);
       }
       const bin = new Uint8Array(encodeIncidents({ coords, types, days, startDay: '2026-10-26', dayCount: 30 }));
-      server.override('data/million.bin', bin);
+      ctx.server.override('data/million.bin', bin);
       const expected = expectedJoin(bin, 'million.bin');
 
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
       // Long tasks on the main thread while the million points load (reported, not asserted:
       // timings on this shared machine are not a test).
       await page.addInitScript(() => {
@@ -163,7 +144,7 @@ describe('incidents in the browser', () => {
         w.__longTasks = [];
         new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
       });
-      await page.goto(server.url('?incidents=data/million.bin'));
+      await page.goto(ctx.server.url('?incidents=data/million.bin'));
       await ready(page);
       const joined = await readJoined(page);
       expect(joined.count).toBe(n);
@@ -174,7 +155,7 @@ describe('incidents in the browser', () => {
       const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
       console.log(`1M points: ${longTasks.length} long tasks, longest ${Math.round(Math.max(0, ...longTasks))} ms`);
       await page.close();
-      server.override('data/million.bin', undefined);
+      ctx.server.override('data/million.bin', undefined);
     },
     TIMEOUT,
   );
@@ -182,8 +163,8 @@ describe('incidents in the browser', () => {
   it(
     'names a bad incidents file and keeps the last good counts',
     async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(server.url());
+      const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(ctx.server.url());
       await ready(page);
       const before = await readJoined(page);
       await page.setInputFiles('[data-testid="incidents-file"]', {

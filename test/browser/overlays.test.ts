@@ -3,12 +3,10 @@
  * gapList over the same files computed here, tapping an entry selects that township, and a broken
  * overlay feature is named while the rest still shows. Run `vite build` first (npm test does).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
-import { launchChromium } from './chromium.ts';
-import { serveStatic, type StaticServer } from './static-server.ts';
+import { distText, TIMEOUT, useBrowser } from './harness.ts';
 import { computeAreaShares } from '../../src/core/area-shares.ts';
 import { parseBoundaries } from '../../src/core/boundaries.ts';
 import { parseDailyFile } from '../../src/core/daily-file.ts';
@@ -16,27 +14,9 @@ import { classifyIndex } from '../../src/core/levels.ts';
 import type { LevelsFile } from '../../src/core/levels-file.ts';
 import { gapList, HAZARD_CLASSES, parseOverlaysConfig, type TeamProperties } from '../../src/core/overlays/index.ts';
 
-const DIST = 'dist';
-const TIMEOUT = 240_000;
 
-function dist(path: string): string {
-  const file = `${DIST}/${path}`;
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`vite build\` before the browser tests`);
-  return readFileSync(file, 'utf8');
-}
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(DIST, '/overlays/');
-  browser = await launchChromium();
-}, TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useBrowser('/overlays/');
 
 async function mapPixels(page: Page): Promise<Buffer> {
   await page.evaluate(
@@ -59,10 +39,10 @@ describe('overlays in the browser', () => {
   it(
     'draws each overlay when switched on',
     async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(server.url());
+      await page.goto(ctx.server.url());
       await page.waitForSelector('[data-map-ready="true"]', { timeout: TIMEOUT });
       await page.waitForSelector('[data-testid="layer-zones"]:not([disabled])', { timeout: TIMEOUT });
       // Incidents off, so only the overlays change the picture.
@@ -89,17 +69,17 @@ describe('overlays in the browser', () => {
   it(
     'lists the high-risk, low-coverage townships of a day, and a tap selects one',
     async () => {
-      const boundaries = parseBoundaries(dist('data/townships.topo.json'), 'townships.topo.json');
+      const boundaries = parseBoundaries(distText('data/townships.topo.json'), 'townships.topo.json');
       const townships = boundaries.townships.features;
       const codes = townships.map((f) => f.properties.code);
-      const zones = JSON.parse(dist('data/hazard-zones.geojson')) as { features: Feature<Polygon | MultiPolygon, { class: string }>[] };
-      const cover = JSON.parse(dist('data/coverage.geojson')) as { features: Feature<Polygon | MultiPolygon, { class: string }>[] };
+      const zones = JSON.parse(distText('data/hazard-zones.geojson')) as { features: Feature<Polygon | MultiPolygon, { class: string }>[] };
+      const cover = JSON.parse(distText('data/coverage.geojson')) as { features: Feature<Polygon | MultiPolygon, { class: string }>[] };
       const hazard = computeAreaShares(townships, zones.features, HAZARD_CLASSES, 'hazard-zones.geojson');
       const covered = computeAreaShares(townships, cover.features.filter((f) => f.properties.class === 'covered'), ['covered'], 'coverage.geojson');
-      const teams = (JSON.parse(dist('data/teams.geojson')) as { features: Feature<Point, TeamProperties>[] }).features;
-      const config = parseOverlaysConfig(dist('data/overlays-config.json'));
-      const levels = JSON.parse(dist('data/levels.json')) as LevelsFile;
-      const daily = parseDailyFile(dist('data/daily.json'), 'daily.json', new Set(codes));
+      const teams = (JSON.parse(distText('data/teams.geojson')) as { features: Feature<Point, TeamProperties>[] }).features;
+      const config = parseOverlaysConfig(distText('data/overlays-config.json'));
+      const levels = JSON.parse(distText('data/levels.json')) as LevelsFile;
+      const daily = parseDailyFile(distText('data/daily.json'), 'daily.json', new Set(codes));
       const gapsOn = (d: number): string[] => {
         const rainDay = Math.round((Date.parse(levels.dates[d]) - Date.parse(daily.startDay)) / 86_400_000);
         return gapList({
@@ -119,8 +99,8 @@ describe('overlays in the browser', () => {
       const expected = gapsOn(d);
       expect(expected.length).toBeGreaterThan(0);
 
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(server.url(`?date=${levels.dates[d]}`));
+      const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(ctx.server.url(`?date=${levels.dates[d]}`));
       await page.waitForSelector('[data-index-status="ready"]', { timeout: TIMEOUT });
       await page.click('[data-testid="tab-gaps"]');
       const shown = await page.$$eval('[data-testid="gap-list"] button', (b) => b.map((x) => x.getAttribute('data-code')));
@@ -137,15 +117,15 @@ describe('overlays in the browser', () => {
   it(
     'names a broken overlay feature and still shows the rest',
     async () => {
-      const teams = JSON.parse(dist('data/teams.geojson')) as { features: { geometry: unknown }[] };
+      const teams = JSON.parse(distText('data/teams.geojson')) as { features: { geometry: unknown }[] };
       teams.features[3].geometry = { type: 'Point', coordinates: ['x', 28] };
-      server.override('data/teams.geojson', JSON.stringify(teams));
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(server.url());
+      ctx.server.override('data/teams.geojson', JSON.stringify(teams));
+      const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(ctx.server.url());
       await page.waitForSelector('[data-testid="problems"]', { timeout: TIMEOUT });
       expect(await page.textContent('[data-testid="problems"]')).toMatch(/teams\.geojson.*#3/);
       await expect.poll(() => page.textContent('[data-layer="teams"] label')).toContain(String(teams.features.length - 1));
-      server.override('data/teams.geojson', undefined);
+      ctx.server.override('data/teams.geojson', undefined);
       await page.close();
     },
     TIMEOUT,

@@ -3,29 +3,20 @@
  * the change list and ranking agree with levels.json, and the panel's breakdown equals the engine's
  * output computed here in Node from the same files. Run `vite build` first (npm test does).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
-import { launchChromium } from './chromium.ts';
-import { serveStatic, type StaticServer } from './static-server.ts';
+import { DIST, distText, TIMEOUT, useBrowser } from './harness.ts';
 import { townshipDay } from '../../src/core/index/index.ts';
 import type { LevelsFile } from '../../src/core/levels-file.ts';
 import { recomputeIndex } from '../support/recompute-index.ts';
 
-const DIST = 'dist';
-const TIMEOUT = 240_000;
 
-function dist(path: string): string {
-  const file = `${DIST}/${path}`;
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`vite build\` before the browser tests`);
-  return readFileSync(file, 'utf8');
-}
 
-const levels = JSON.parse(dist('data/levels.json')) as LevelsFile;
-const topo = JSON.parse(dist('data/townships.topo.json')) as Topology;
+const levels = JSON.parse(distText('data/levels.json')) as LevelsFile;
+const topo = JSON.parse(distText('data/townships.topo.json')) as Topology;
 const townships = (feature(topo, topo.objects.townships) as unknown as FeatureCollection<Polygon | MultiPolygon, { code: string; name: string; countyCode: string }>)
   .features as Feature<Polygon | MultiPolygon, { code: string; name: string; countyCode: string }>[];
 const nameOf = new Map(townships.map((f) => [f.properties.code, f.properties.name]));
@@ -49,18 +40,7 @@ async function featureLevels(page: Page): Promise<Record<string, number>> {
   }, levels.codes);
 }
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic(DIST, '/time/');
-  browser = await launchChromium();
-}, TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useBrowser('/time/');
 
 describe('the date in the browser', () => {
   it(
@@ -73,8 +53,8 @@ describe('the date in the browser', () => {
       const target = [...levels.dates.keys()].reduce((best, d) => (diff(d) > diff(best) ? d : best), 0);
       expect(diff(target)).toBeGreaterThan(0);
 
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(server.url());
+      const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(ctx.server.url());
       await page.waitForSelector('[data-map-ready="true"]', { timeout: TIMEOUT });
       expect(await legendCounts(page)).toEqual(countsOn(last));
 
@@ -99,8 +79,8 @@ describe('the date in the browser', () => {
     'restores the date from the URL, and lists changes and the ranking as levels.json says',
     async () => {
       const d = levels.dates.length - 10;
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(server.url(`?date=${levels.dates[d]}`));
+      const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(ctx.server.url(`?date=${levels.dates[d]}`));
       await page.waitForSelector('[data-map-ready="true"]', { timeout: TIMEOUT });
       expect(await page.textContent('[data-testid="date-label"]')).toContain(levels.dates[d]);
       expect(await legendCounts(page)).toEqual(countsOn(d));
@@ -155,8 +135,8 @@ describe('the date in the browser', () => {
       const expected = townshipDay(result, code, date);
       expect(expected.index).toBe(levels.index[levels.dates.length - 1][t]);
 
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(server.url());
+      const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(ctx.server.url());
       await page.waitForSelector('[data-index-status="ready"]', { timeout: TIMEOUT });
       await page.evaluate((c) => {
         (window as unknown as { __fiveColor: { app: { selected: string } } }).__fiveColor.app.selected = c;
