@@ -11,21 +11,63 @@ export interface IncidentColumns {
   days: Uint16Array;
 }
 
-/** Positions (lon, lat as Float32, as deck.gl wants them) of the points passing the filter. */
+/** Columns reordered by day (stable within a day), with where each day starts. */
+export interface DaySortedColumns extends IncidentColumns {
+  /** Points of day d are `dayStart[d] … dayStart[d + 1] − 1`; length = last day + 2. */
+  dayStart: Uint32Array;
+}
+
+/**
+ * Sort the points by day once (a counting sort), so each date step of the map reads only the
+ * points of its window instead of scanning a season or a province of incidents.
+ */
+export function sortByDay(columns: IncidentColumns): DaySortedColumns {
+  const { coords, types, days } = columns;
+  let last = 0;
+  for (let i = 0; i < days.length; i++) if (days[i] > last) last = days[i];
+  const dayStart = new Uint32Array(last + 2);
+  for (let i = 0; i < days.length; i++) dayStart[days[i] + 1]++;
+  for (let d = 1; d < dayStart.length; d++) dayStart[d] += dayStart[d - 1];
+  const next = dayStart.slice(0, last + 1);
+  const out = { coords: new Float64Array(coords.length), types: new Uint8Array(types.length), days: new Uint16Array(days.length), dayStart };
+  for (let i = 0; i < days.length; i++) {
+    const j = next[days[i]]++;
+    out.coords[2 * j] = coords[2 * i];
+    out.coords[2 * j + 1] = coords[2 * i + 1];
+    out.types[j] = types[i];
+    out.days[j] = days[i];
+  }
+  return out;
+}
+
+/**
+ * Positions (lon, lat as Float32, as deck.gl wants them) of the points passing the filter. With
+ * day-sorted columns only the window's points are read.
+ */
 export function selectPoints(
-  columns: IncidentColumns,
+  columns: IncidentColumns | DaySortedColumns,
   visibleTypes: readonly boolean[],
   fromDay: number,
   toDay: number,
 ): { positions: Float32Array; types: Uint8Array; length: number } {
   const { coords, types, days } = columns;
+  // A plain copy: the caller's flags may be a reactive proxy, too slow to read once per point.
+  const visible = Array.from(visibleTypes, Boolean);
+  let begin = 0;
+  let end = types.length;
+  if ('dayStart' in columns) {
+    const { dayStart } = columns;
+    const lastDay = dayStart.length - 2;
+    begin = dayStart[Math.min(Math.max(fromDay, 0), lastDay + 1)];
+    end = toDay < 0 ? 0 : dayStart[Math.min(toDay, lastDay) + 1];
+  }
   let n = 0;
-  for (let i = 0; i < types.length; i++) if (visibleTypes[types[i]] && days[i] >= fromDay && days[i] <= toDay) n++;
+  for (let i = begin; i < end; i++) if (visible[types[i]] && days[i] >= fromDay && days[i] <= toDay) n++;
   const positions = new Float32Array(n * 2);
   const outTypes = new Uint8Array(n);
   let j = 0;
-  for (let i = 0; i < types.length; i++) {
-    if (!visibleTypes[types[i]] || days[i] < fromDay || days[i] > toDay) continue;
+  for (let i = begin; i < end; i++) {
+    if (!visible[types[i]] || days[i] < fromDay || days[i] > toDay) continue;
     positions[2 * j] = coords[2 * i];
     positions[2 * j + 1] = coords[2 * i + 1];
     outTypes[j] = types[i];

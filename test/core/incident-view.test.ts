@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectPoints, townshipCounts } from '../../src/core/incident-view.ts';
+import { selectPoints, sortByDay, townshipCounts, type IncidentColumns } from '../../src/core/incident-view.ts';
 
 describe('selectPoints', () => {
   const columns = {
@@ -27,5 +27,42 @@ describe('townshipCounts', () => {
     expect(townshipCounts(counts, 2, 2, 1, 0, 2)).toEqual([3 + 7 + 11, 4 + 8 + 12]);
     expect(townshipCounts(counts, 2, 2, 0, 1, 1)).toEqual([5, 6]);
     expect(townshipCounts(counts, 2, 2, 0, -5, 99)).toEqual([1 + 5 + 9, 2 + 6 + 10]);
+  });
+});
+
+describe('sortByDay', () => {
+  // Seeded points over 20 days, in no particular order.
+  let seed = 7;
+  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const n = 5000;
+  const columns = {
+    coords: Float64Array.from({ length: 2 * n }, (_, i) => (i % 2 === 0 ? 119 + random() : 28 + random())),
+    types: Uint8Array.from({ length: n }, () => Math.floor(random() * 8)),
+    days: Uint16Array.from({ length: n }, () => Math.floor(random() * 20)),
+  };
+  const sorted = sortByDay(columns);
+
+  it('keeps every point once, grouped by day and in input order within a day', () => {
+    expect(sorted.dayStart[0]).toBe(0);
+    expect(sorted.dayStart[sorted.dayStart.length - 1]).toBe(n);
+    const key = (c: IncidentColumns, i: number): string => `${c.days[i]} ${c.types[i]} ${c.coords[2 * i]} ${c.coords[2 * i + 1]}`;
+    const expected = [...Array(n).keys()].sort((a, b) => columns.days[a]! - columns.days[b]! || a - b).map((i) => key(columns, i));
+    expect([...Array(n).keys()].map((i) => key(sorted, i))).toEqual(expected);
+    for (let d = 0; d < 20; d++) {
+      for (let i = sorted.dayStart[d]!; i < sorted.dayStart[d + 1]!; i++) expect(sorted.days[i]).toBe(d);
+    }
+  });
+
+  it('selects the same points per window as a scan of the unsorted columns (as a multiset)', () => {
+    const visible = [true, false, true, true, false, true, true, true];
+    const asSet = (s: ReturnType<typeof selectPoints>): string[] =>
+      [...Array(s.length).keys()].map((i) => `${s.types[i]} ${s.positions[2 * i]} ${s.positions[2 * i + 1]}`).sort();
+    for (const [from, to] of [[0, 6], [13, 19], [-6, 0], [17, 23], [25, 31], [-9, -3], [0, 65535]] as const) {
+      const fast = selectPoints(sorted, visible, from, to);
+      const scan = selectPoints(columns, visible, from, to);
+      expect(fast.length, `window ${from}…${to}`).toBe(scan.length);
+      expect(asSet(fast)).toEqual(asSet(scan));
+    }
+    expect(selectPoints(sorted, visible, 0, 65535).length).toBeGreaterThan(n / 2);
   });
 });
