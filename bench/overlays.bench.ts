@@ -5,8 +5,11 @@
  * overlays are generated here from its townships when that folder has none).
  *
  * Baseline measured in the same run: the area of every township alone (lonLatArea), the least any
- * share computation must do; "× area" says how much the clipping costs on top. One timed run per
- * set (the work takes seconds); OVERLAY_BENCH_SETS=Lishui limits the sets.
+ * share computation must do; "× area" says how much the overlay costs on top. One timed run per set
+ * (Zhejiang's overlays take ~½ s); OVERLAY_BENCH_SETS=Lishui limits the sets. OVERLAY_BENCH_TURF=1
+ * also times the former Turf overlay (test/support/area-shares-turf.ts) on the same inputs and
+ * prints how many times faster the current one is, and the largest difference in any share (~25 s
+ * for Lishui, the better part of an hour for Zhejiang).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +18,7 @@ import { buildOverlays } from '../data/overlays-build.ts';
 import { computeAreaShares, lonLatArea } from '../src/core/area-shares.ts';
 import { parseBoundaries } from '../src/core/boundaries.ts';
 import { HAZARD_CLASSES } from '../src/core/overlays/index.ts';
+import { turfAreaShares } from '../test/support/area-shares-turf.ts';
 
 type Layer = { features: Feature<Polygon | MultiPolygon, { class: string }>[] };
 
@@ -22,6 +26,8 @@ const SETS = [
   { name: 'Lishui', dir: 'public/data' },
   { name: 'Zhejiang', dir: 'build/regions/33' },
 ].filter((s) => !process.env.OVERLAY_BENCH_SETS || process.env.OVERLAY_BENCH_SETS.split(',').includes(s.name));
+
+const withTurf = process.env.OVERLAY_BENCH_TURF === '1';
 
 const time = <T>(f: () => T): [T, number] => {
   const t0 = performance.now();
@@ -49,9 +55,17 @@ for (const set of SETS) {
 
   const [, areaMs] = time(() => townships.reduce((s, f) => s + lonLatArea(f.geometry), 0));
   const [hazard, hazardMs] = time(() => computeAreaShares(townships, zones, HAZARD_CLASSES, 'hazard-zones.geojson'));
-  const [, coverageMs] = time(() => computeAreaShares(townships, covered, ['covered'], 'coverage.geojson'));
+  const [coverage, coverageMs] = time(() => computeAreaShares(townships, covered, ['covered'], 'coverage.geojson'));
   const sums = townships.map((_, t) => hazard.shares[t * 3]! + hazard.shares[t * 3 + 1]! + hazard.shares[t * 3 + 2]!);
   console.log(
     `${set.name.padEnd(10)} ${String(townships.length).padStart(9)}   ${areaMs.toFixed(1).padStart(12)}   ${hazardMs.toFixed(0).padStart(16)} (${(hazardMs / areaMs).toFixed(0)}×)   ${coverageMs.toFixed(0).padStart(17)} (${(coverageMs / areaMs).toFixed(0)}×)   shares sum to 1 ± ${Math.max(...sums.map((x) => Math.abs(x - 1))).toExponential(1)}`,
   );
+  if (withTurf) {
+    const [turfHazard, turfHazardMs] = time(() => turfAreaShares(townships, zones, HAZARD_CLASSES));
+    const [turfCoverage, turfCoverageMs] = time(() => turfAreaShares(townships, covered, ['covered']));
+    const diff = (a: Float64Array, b: Float64Array): number => a.reduce((m, x, i) => Math.max(m, Math.abs(x - b[i]!)), 0);
+    console.log(
+      `${'  Turf'.padEnd(10)} ${''.padStart(9)}   ${''.padStart(12)}   ${turfHazardMs.toFixed(0).padStart(16)} (${(turfHazardMs / hazardMs).toFixed(0)}× current)   ${turfCoverageMs.toFixed(0).padStart(9)} (${(turfCoverageMs / coverageMs).toFixed(0)}× current)   max |Δ share| ${Math.max(diff(hazard.shares, turfHazard.shares), diff(coverage.shares, turfCoverage.shares)).toExponential(1)}`,
+    );
+  }
 }
