@@ -4,11 +4,12 @@
  * adds the "why" for the panel and the change list once incidents are joined.
  */
 import { parseDailyFile, type DailyData } from '../core/daily-file.ts';
-import { assembleIndexInputs, computeIndex, domainChanges, parseIndexConfig, townshipDay, type IndexResult } from '../core/index/index.ts';
+import { assembleIndexInputs, compareWithLevels, domainChanges, parseIndexConfig, townshipDay, type IndexInputs, type IndexResult } from '../core/index/index.ts';
 import { INCIDENT_TYPE_COUNT } from '../core/join/incident-types.ts';
 import type { AppState } from './app.svelte.ts';
 import type { IncidentsState } from './incidents.svelte.ts';
 import type { OverlaysState } from './overlays.svelte.ts';
+import { joinWorker } from './worker.ts';
 
 export class IndexState {
   result = $state.raw<IndexResult | null>(null);
@@ -84,12 +85,33 @@ export class IndexState {
             ? { countsByDay: joined.countsByDay, codes: incidents.codes, startDay: joined.startDay, dayCount: joined.dayCount, typeCount: INCIDENT_TYPE_COUNT }
             : null,
       });
-      this.result = computeIndex(config, inputs);
+      // The engine runs in the worker like the join, so a city-sized config never stalls the map.
+      // Its inputs are transferred there (and come back in the result), so arrays shared with
+      // daily.json's parse — still read here for rainfall — go as copies.
+      this.result = await (await joinWorker()).request('computeIndex', { config, file: name(files.config), inputs: detachable(inputs, daily) });
       this.status = 'ready';
+      const published = app.levels;
+      const disagreement = published ? compareWithLevels(this.result, published) : null;
+      if (disagreement?.first) {
+        const { date, code, published: p, engine } = disagreement.first;
+        const show = (v: number | null): string => (v === null ? 'none' : v.toFixed(1));
+        app.report(
+          name(files.config),
+          `${name(files.config)}: the published ${manifest.levels.split('/').pop()} differs from what this config gives on ${disagreement.differing} of ${disagreement.compared} township-days ` +
+            `(first: ${code} on ${date}, published ${show(p)}, config ${show(engine)}). The map shows the published index; the panel explains with the config. Run npm run data to publish the config's index.`,
+        );
+      }
     } catch (error) {
       this.status = this.result ? 'ready' : 'error';
       const message = (error as Error).message;
       app.report(message.split(':')[0] ?? 'index', message);
     }
   }
+}
+
+/** `inputs` with every series array that is also one of `daily`'s replaced by a copy. */
+function detachable(inputs: IndexInputs, daily: DailyData): IndexInputs {
+  const shared = new Set<unknown>(Object.values(daily.series));
+  const series = Object.fromEntries(Object.entries(inputs.series ?? {}).map(([id, values]) => [id, values && shared.has(values) ? values.slice() : values]));
+  return { ...inputs, series };
 }

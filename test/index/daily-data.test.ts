@@ -11,7 +11,7 @@ import { rainstormDays } from '../../data/pipeline/incidents.ts';
 import { DATA_DATE, DATA_SEED } from '../../data/pipeline/common.ts';
 import { HISTORY_DAYS } from '../../data/pipeline/build-region.ts';
 import { parseBoundaries } from '../../src/core/boundaries.ts';
-import { computeIndex, DOMAINS, parseIndexConfig, toLevelsFile, townshipDay, type IndexResult } from '../../src/core/index/index.ts';
+import { compareWithLevels, computeIndex, DOMAINS, parseIndexConfig, toLevelsFile, townshipDay, type IndexResult } from '../../src/core/index/index.ts';
 import { INCIDENT_TYPES } from '../../src/core/join/index.ts';
 import { parseLevelsFile } from '../../src/core/levels-file.ts';
 import { recomputeIndex } from '../support/recompute-index.ts';
@@ -128,6 +128,19 @@ describe('the index over the 90 default days', () => {
     expect(levels).toEqual(committed);
     expect(committed.dates).toHaveLength(90);
     expect(committed.dates[89]).toBe(DATA_DATE);
+
+    // What the app checks once its engine has run: nothing to report for the committed files …
+    expect(compareWithLevels(recomputed, committed)).toEqual({ compared: 90 * 173, differing: 0, first: null });
+    // … and a levels.json published before a config edit is caught, naming the first township-day.
+    const stale = structuredClone(committed);
+    const [d, t] = [40, 17];
+    stale.index[d]![t] = stale.index[d]![t]! + 0.5;
+    stale.index[d + 1]![t + 1] = null;
+    expect(compareWithLevels(recomputed, stale)).toEqual({
+      compared: 90 * 173,
+      differing: 2,
+      first: { date: committed.dates[d], code: committed.codes[t], published: committed.index[d]![t]! + 0.5, engine: committed.index[d]![t] },
+    });
   }, 180_000); // area shares of the overlays take a while on one core
 
   it('has a plausible spread: mostly green and blue, some yellow, few orange, rare red', () => {

@@ -15,4 +15,5 @@ export { addDays, daysBetween } from './dates.ts';
 export { DOMAIN_COUNT, DOMAIN_LABELS, DOMAINS, RULE_INPUTS, TERM_COUNT, TERMS, termsOf, type DomainId, type TermSpec } from './domains.ts';
 export { domainChanges, townshipDay, type DayChange, type DomainBreakdown, type DomainChange, type TermBreakdown, type TownshipDay } from './explain.ts';
 export { assembleIndexInputs, type AssembleOptions, type JoinedCounts } from './inputs.ts';
+export { compareWithLevels, type LevelsDisagreement } from './compare-levels.ts';
 export { toLevelsFile } from './to-levels-file.ts';
