@@ -150,6 +150,36 @@ describe('the date in the browser', () => {
       }
       if (expected.override) expect(await page.textContent('[data-testid="panel-override"]')).toContain(expected.override.label);
       await expect.poll(() => page.locator('[data-testid="panel-trend"]').count()).toBe(1);
+      // The committed levels.json is this config's output: nothing to warn about.
+      expect(await page.locator('[data-testid="problems"]').count()).toBe(0);
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'names a config edited after levels.json was published, and a broken config, keeping the published colors',
+    async () => {
+      const published = countsOn(levels.dates.length - 1);
+      const config = JSON.parse(distText('data/index-config.json')) as { domains: Record<string, { weight: number }>; bands: number[] };
+      const [a, b] = Object.keys(config.domains);
+      config.domains[a!]!.weight -= 0.1;
+      config.domains[b!]!.weight += 0.1;
+      ctx.server.override('data/index-config.json', JSON.stringify(config));
+      const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(ctx.server.url());
+      await page.waitForSelector('[data-index-status="ready"]', { timeout: TIMEOUT });
+      await page.waitForSelector('[data-testid="problems"]');
+      expect(await page.textContent('[data-testid="problems"]')).toMatch(/index-config\.json.*levels\.json differs .* township-days/);
+      expect(await legendCounts(page)).toEqual(published);
+
+      config.bands = [60, 80, 70, 90];
+      ctx.server.override('data/index-config.json', JSON.stringify(config));
+      await page.reload();
+      await page.waitForSelector('[data-index-status="error"]', { timeout: TIMEOUT });
+      expect(await page.textContent('[data-testid="problems"]')).toMatch(/index-config\.json.*bands/);
+      expect(await legendCounts(page)).toEqual(published);
+      ctx.server.override('data/index-config.json', undefined);
       await page.close();
     },
     TIMEOUT,
