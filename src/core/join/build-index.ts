@@ -27,7 +27,9 @@
  *
  * A uniform grid of nx × ny cells over the extent, about `cellsPerEdge` cells per edge. Each cell
  * is either *pure* — no edge comes near it, so it lies wholly inside one feature or wholly
- * outside — and its word in `cellWord` is the answer, or it is *mixed*. A mixed cell with few edges
+ * outside — and its word is the answer, or it is *mixed*. Words are stored as 16-bit cell codes
+ * (`cellCode`): the word itself for pure cells, an index into the row's `rowWord` entries for
+ * mixed cells (and for features past 65,535 − nx). A mixed cell with few edges
  * is a *leaf*: the list of every edge that touches the cell (closed rectangle, widened by a hair),
  * as references into the shared ring vertices, with the part each edge belongs to, and the set of
  * parts containing the cell's south-east corner R = (xr, yb) under the same ε-perturbation. A mixed
@@ -46,7 +48,7 @@ import { crossesPathAt, eastOfAt } from './predicates';
 
 export interface BuildJoinIndexOptions {
   /**
-   * Target top-level grid cells per polygon edge (default 8 up to 500,000 edges, tapering to 2 for
+   * Target top-level grid cells per polygon edge (default 16 up to 250,000 edges, tapering to 2 for
    * millions). More cells: faster joins, more memory, slower builds.
    */
   readonly cellsPerEdge?: number;
@@ -63,12 +65,18 @@ export interface BuildJoinIndexOptions {
 const DEFAULT_MAX_CELLS = 1 << 23;
 const DEFAULT_LEAF_MAX_ENTRIES = 12;
 const DEFAULT_MAX_DEPTH = 3;
+/** Keeps a row's indirect cell codes (at most one per column) within 16 bits beside the direct ones. */
+const MAX_COLUMNS = 1 << 15;
 /** Edges are assigned to cells widened by this fraction of a cell on every side. */
 const MARGIN = 1e-6;
 
-/** 8 cells per edge for small sets; the cell budget grows more slowly past 500,000 edges. */
+/**
+ * 16 cells per edge for small sets (a finer grid puts fewer random points in mixed cells, and with
+ * 2-byte cells Zhejiang's grid still stays within a few MB); the cell budget grows more slowly
+ * past 250,000 edges, where build time and memory start to matter more.
+ */
 function defaultCells(edges: number): number {
-  return edges <= 500_000 ? 8 * edges : 4_000_000 + 2 * (edges - 500_000);
+  return edges <= 250_000 ? 16 * edges : 4_000_000 + 2 * (edges - 250_000);
 }
 
 /**
@@ -132,7 +140,7 @@ export function buildJoinIndex(
     const maxCells = Math.max(1, Math.floor(options.maxCells ?? DEFAULT_MAX_CELLS));
     const wanted = options.cellsPerEdge === undefined ? defaultCells(edgeCount) : edgeCount * options.cellsPerEdge;
     const target = Math.max(1, Math.min(maxCells, Math.round(wanted)));
-    nx = Math.max(1, Math.round(Math.sqrt((target * width) / height)));
+    nx = Math.max(1, Math.min(MAX_COLUMNS, Math.round(Math.sqrt((target * width) / height))));
     ny = Math.max(1, Math.floor(target / nx));
     if (nx * ny > maxCells) nx = Math.max(1, Math.floor(maxCells / ny));
   }
@@ -202,8 +210,11 @@ export function buildJoinIndex(
     }
   }
 
-  // --- sweep each row west → east: corner sets; pure cells get their feature, mixed cells a node
-  const cellWord = new Int32Array(cellCount);
+  // --- sweep each row west → east: corner sets; pure cells get their feature, mixed cells a node.
+  //     Words are stored as 16-bit cell codes (join-index.ts): half the bytes of int32 words, which
+  //     is what keeps the national grid's random lookups mostly in the last-level cache.
+  const cellCode = new Uint16Array(cellCount);
+  const directCodes = Math.min(featureCount, 0xffff - nx);
   // mixed top-level cells (distinct row/column pairs), to size the leaf buffer once
   let mixedCells = 0;
   {
@@ -218,7 +229,9 @@ export function buildJoinIndex(
       }
     }
   }
-  const out = new NodeWriter(vx, edgeStart, edgePart, partFeature, 2 * mixedCells + Math.ceil(2.5 * pairCount) + 1024, {
+  // (about 3.5 words per pair on the national set once blocks are counted: sized so that the
+  // buffer rarely grows, since every large allocation brings the next full GC closer)
+  const out = new NodeWriter(vx, edgeStart, edgePart, partFeature, 2 * mixedCells + Math.ceil(3.6 * pairCount) + 1024, {
     leafMaxEntries: options.leafMaxEntries ?? DEFAULT_LEAF_MAX_ENTRIES,
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     absMargin,
@@ -235,7 +248,10 @@ export function buildJoinIndex(
   const rowParts = new Int32Array(maxRowCross);
   const geom = new Float64Array(5);
   let cur: Int32Array = new Int32Array(16);
+  const rowWordStart = new Uint32Array(ny + 1);
+  const rowWord = new GrowI32(mixedCells + 16);
   for (let j = 0; j < ny; j++) {
+    rowWordStart[j] = rowWord.n;
     // counting sorts of the row's pairs by column and crossings by corner (offsets shifted by one:
     // after the fill, colStart[i + 1] is where column i starts)
     colStart.fill(0);
@@ -275,9 +291,14 @@ export function buildJoinIndex(
         geom[4] = minX + (i + 1) * cellW;
         word = out.node(cur, n, rowEdges, es, ee, geom, 0);
       }
-      cellWord[j * nx + i] = word;
+      if (word >= -1 && word < directCodes) cellCode[j * nx + i] = word + 1;
+      else {
+        cellCode[j * nx + i] = directCodes + 1 + rowWord.n - rowWordStart[j]!;
+        rowWord.push(word);
+      }
     }
   }
+  rowWordStart[ny] = rowWord.n;
 
   const codes = options.codes ?? flat.codes ?? null;
   if (codes !== null && codes.length !== featureCount) {
@@ -296,7 +317,10 @@ export function buildJoinIndex(
     cellH,
     invW,
     invH,
-    cellWord,
+    cellCode,
+    directCodes,
+    rowWordStart,
+    rowWord: rowWord.done(),
     nodes: out.nodes.done(),
     vertices: vx,
     partFeature,

@@ -1,5 +1,5 @@
 import type { JoinIndex } from './join-index';
-import { createScratch, resolveWord } from './locate-point';
+import { createScratch, locateInLeaf, resolveWord } from './locate-point';
 
 export interface JoinResult {
   /** Feature (township) index per point, −1 when outside every polygon. */
@@ -36,18 +36,28 @@ export function joinPoints(
   if (types !== undefined && types.length < n) throw new RangeError(`joinPoints: ${types.length} types for ${n} points`);
   if (days !== undefined && days.length < n) throw new RangeError(`joinPoints: ${days.length} days for ${n} points`);
   const township = new Int32Array(n);
-  if (coords instanceof Float64Array) locateAll64(index, coords, township);
-  else locateAll32(index, coords, township);
-
   const T = typeCount ?? (types === undefined ? 1 : maxPlusOne(types));
   const F = index.featureCount;
   const counts = new Uint32Array(F * T);
-  if (types === undefined) {
-    for (let p = 0; p < n; p++) {
-      const k = township[p]!;
-      if (k >= 0) counts[k * T]!++;
-    }
-  } else countTypes(township, types, T, counts);
+  // Located and counted a chunk at a time when the histograms are small, so the counting pass reads
+  // townships from cache; large histograms (national) would instead be evicted by every chunk's
+  // lookups and miss again in every chunk's count.
+  const h = types === undefined ? null : new Uint32Array(2 * counts.length + 2);
+  const chunk = counts.length <= COUNT_CHUNK_MAX_COUNTERS ? COUNT_CHUNK : Math.max(n, 1);
+  for (let s = 0; s < n; s += chunk) {
+    const e = Math.min(n, s + chunk);
+    locatePoints(index, coords.subarray(2 * s, 2 * e), township.subarray(s, e));
+    if (h === null) {
+      for (let p = s; p < e; p++) {
+        const k = township[p]!;
+        if (k >= 0) counts[k * T]!++;
+      }
+    } else countTypes(township, types!, T, h, s, e);
+  }
+  if (h !== null) {
+    const half = counts.length + 1;
+    for (let c = 0; c < counts.length; c++) counts[c] = h[c]! + h[half + c]!;
+  }
   if (days === undefined) return { township, counts, typeCount: T, dayCount: 0 };
   const D = dayCount ?? maxPlusOne(days);
   const countsByDay = new Uint32Array(D * F * T);
@@ -62,23 +72,41 @@ export function joinPoints(
 
 /**
  * Locate interleaved lon, lat points into `out` (−1 outside). The hot loop: two multiplies and one
- * array read per point in a pure cell; mixed cells go through `resolveWord`.
+ * 16-bit read per point in a pure cell; see `locateDirect` and `locateStaged` for mixed cells.
  */
 export function locatePoints(index: JoinIndex, coords: Float64Array | Float32Array, out?: Int32Array): Int32Array {
   const n = coords.length >> 1;
   const result = out ?? new Int32Array(n);
-  if (coords instanceof Float64Array) locateAll64(index, coords, result);
-  else locateAll32(index, coords, result);
+  const staged = index.cellCode.byteLength + index.nodes.byteLength + index.vertices.byteLength > STAGED_MIN_BYTES;
+  if (coords instanceof Float64Array) {
+    if (staged) locateStaged(index, coords, result, 0);
+    else locateDirect(index, coords, result, 0);
+    return result;
+  }
+  // Float32 input is widened a chunk at a time, so the loops only ever see Float64Array and stay
+  // monomorphic (the copy is sequential and costs little next to the lookups).
+  const chunk = new Float64Array(2 * Math.min(n, 1 << 14));
+  for (let p = 0; p < n; p += chunk.length >> 1) {
+    const len = Math.min(chunk.length >> 1, n - p);
+    const view = len === chunk.length >> 1 ? chunk : chunk.subarray(0, 2 * len);
+    view.set(coords.subarray(2 * p, 2 * (p + len)));
+    if (staged) locateStaged(index, view, result, p);
+    else locateDirect(index, view, result, p);
+  }
   return result;
 }
 
-// Two copies of the loop so each stays monomorphic in its coordinate array type. (Splitting pure
-// and mixed points into two passes, or radix-partitioning the points by tile first, measured
-// slower on these indexes: see data/JOIN.md.)
+/**
+ * Above this many bytes of cell codes, nodes and vertices (about the last-level cache of the
+ * machines measured), mixed points are resolved in stages; below it, on the spot, which is
+ * cheaper when the loads they make hit the cache anyway.
+ */
+const STAGED_MIN_BYTES = 32 << 20;
 
-function locateAll64(index: JoinIndex, coords: Float64Array, out: Int32Array): void {
+/** Locate points (coords interleaved) into out[base ..], resolving each mixed point at once. */
+function locateDirect(index: JoinIndex, coords: Float64Array, out: Int32Array, base: number): void {
   const n = coords.length >> 1;
-  const { minX, minY, maxX, maxY, invW, invH, nx, ny, cellWord } = index;
+  const { minX, minY, maxX, maxY, invW, invH, nx, ny, cellCode, directCodes, rowWordStart, rowWord } = index;
   const lastI = nx - 1;
   const lastJ = ny - 1;
   const scratch = createScratch(index);
@@ -92,57 +120,200 @@ function locateAll64(index: JoinIndex, coords: Float64Array, out: Int32Array): v
       if (i > lastI) i = lastI;
       let j = ((y - minY) * invH) | 0;
       if (j > lastJ) j = lastJ;
-      k = cellWord[j * nx + i]!;
-      if (k < -1) {
-        pt[0] = x;
-        pt[1] = y;
-        k = resolveWord(index, k, i, j, scratch, pt);
+      const c = cellCode[j * nx + i]!;
+      k = c - 1;
+      if (c > directCodes) {
+        k = rowWord[rowWordStart[j]! + c - directCodes - 1]!;
+        if (k < -1) {
+          pt[0] = x;
+          pt[1] = y;
+          k = resolveWord(index, k, i, j, scratch, pt);
+        }
       }
     }
-    out[p] = k;
+    out[base + p] = k;
   }
 }
 
-function locateAll32(index: JoinIndex, coords: Float32Array, out: Int32Array): void {
+// The staged loop takes points in batches of BATCH. Its first pass over a batch is branch-free for
+// points inside the extent: it reads each point's 16-bit cell code, writes the code's word (c − 1,
+// right unless the code is indirect) and queues the points with indirect codes (mixed cells). With
+// no branch on the loaded code the out-of-order core keeps many of these independent, mostly
+// cache-missing loads in flight. `resolveBatch` then walks the queue in stages, each stage issuing
+// the next round of independent loads (row words and node headers, then leaf vertices) for all
+// queued points before any point waits on them: a mixed point is a chain of dependent loads
+// (cell → node → vertices), which point by point costs a full memory latency per link once the
+// index is far larger than the cache.
+
+const BATCH = 1024;
+
+/** Locate points (coords interleaved) into out[base ..], resolving mixed points a batch at a time. */
+function locateStaged(index: JoinIndex, coords: Float64Array, out: Int32Array, base: number): void {
   const n = coords.length >> 1;
-  const { minX, minY, maxX, maxY, invW, invH, nx, ny, cellWord } = index;
+  const { minX, minY, maxX, maxY, invW, invH, nx, ny, cellCode, directCodes } = index;
   const lastI = nx - 1;
   const lastJ = ny - 1;
-  const scratch = createScratch(index);
-  const pt = new Float64Array(6);
-  for (let p = 0; p < n; p++) {
-    const x = coords[2 * p]!;
-    const y = coords[2 * p + 1]!;
-    let k = -1;
-    if (x >= minX && x < maxX && y >= minY && y < maxY) {
-      let i = ((x - minX) * invW) | 0;
-      if (i > lastI) i = lastI;
-      let j = ((y - minY) * invH) | 0;
-      if (j > lastJ) j = lastJ;
-      k = cellWord[j * nx + i]!;
-      if (k < -1) {
-        pt[0] = x;
-        pt[1] = y;
-        k = resolveWord(index, k, i, j, scratch, pt);
+  const q = new BatchQueue(index);
+  const { point, cell, qx, qy } = q;
+  for (let b = 0; b < n; b += BATCH) {
+    const end = Math.min(n, b + BATCH);
+    let m = 0;
+    for (let p = b; p < end; p++) {
+      const x = coords[2 * p]!;
+      const y = coords[2 * p + 1]!;
+      let c = 0;
+      let k = 0;
+      if (x >= minX && x < maxX && y >= minY && y < maxY) {
+        let i = ((x - minX) * invW) | 0;
+        if (i > lastI) i = lastI;
+        let j = ((y - minY) * invH) | 0;
+        if (j > lastJ) j = lastJ;
+        k = j * nx + i;
+        c = cellCode[k]!;
       }
+      out[base + p] = c - 1;
+      // queued unconditionally, kept only when the code is indirect: no branch to mispredict
+      point[m] = base + p;
+      cell[m] = k;
+      m -= (directCodes - c) >> 31;
     }
-    out[p] = k;
+    if (m > 0) {
+      for (let t = 0; t < m; t++) {
+        const p = point[t]! - base;
+        qx[t] = coords[2 * p]!;
+        qy[t] = coords[2 * p + 1]!;
+      }
+      resolveBatch(index, q, m, out);
+    }
+  }
+}
+
+/** The points of one batch with indirect cell codes: input position, cell, coordinates, stage state. */
+class BatchQueue {
+  readonly point = new Int32Array(BATCH);
+  readonly cell = new Int32Array(BATCH);
+  readonly qx = new Float64Array(BATCH);
+  readonly qy = new Float64Array(BATCH);
+  /** Offset in `nodes` of the point's leaf, and the leaf cell's south-east corner. */
+  readonly leaf = new Int32Array(BATCH);
+  readonly xr = new Float64Array(BATCH);
+  readonly yb = new Float64Array(BATCH);
+  readonly scratch: Int32Array;
+  /** The point handed to locateInLeaf: px, py, xr, yb, xr, py. */
+  readonly pt = new Float64Array(6);
+  /** Where the prefetching loads' values go, so the compiler cannot drop them. */
+  readonly sink = new Float64Array(1);
+  constructor(index: JoinIndex) {
+    this.scratch = createScratch(index);
   }
 }
 
 /**
- * counts[k · T + t]++ for every point inside (k ≥ 0) with a valid type (t < T). Branch-free (the
- * outside points, ~half of a uniform sample, would make the branch unpredictable): invalid points
- * go to a dummy slot; two sub-histograms halve the store-to-load dependency stalls when
- * consecutive points hit the same counter.
+ * Resolve the queued points q[0 .. m) (out[p] holds their cell code − 1) and write their features.
+ * Stage 1 reads each point's word from `rowWord` and touches its node (block or leaf header), so
+ * the misses overlap; stage 2 descends blocks (cached at the first level), keeps the points that
+ * reach a leaf and touches every vertex of it; stage 3 tests the leaf edges, from cache.
  */
-function countTypes(township: Int32Array, types: Uint8Array | Uint16Array, T: number, counts: Uint32Array): void {
-  const n = township.length;
-  const size = counts.length;
-  const h = new Uint32Array(2 * size + 2); // [histogram 0, dummy, histogram 1, dummy]
-  const half = size + 1;
-  let p = 0;
-  for (; p + 1 < n; p += 2) {
+function resolveBatch(index: JoinIndex, q: BatchQueue, m: number, out: Int32Array): void {
+  const { nodes, vertices: vx, minX, minY, cellW, cellH, nx, directCodes, rowWordStart, rowWord } = index;
+  const { point, cell, qx, qy, leaf, xr: qxr, yb: qyb } = q;
+  let acc = 0;
+  let l = 0;
+  for (let t = 0; t < m; t++) {
+    const p = point[t]!;
+    const k = cell[t]!;
+    const j = (k / nx) | 0;
+    const word = rowWord[rowWordStart[j]! + out[p]! - directCodes]!;
+    out[p] = word;
+    if (word >= -1) continue;
+    acc += nodes[(-2 - word) >> 1]!;
+    point[l] = p;
+    cell[l] = k;
+    qx[l] = qx[t]!;
+    qy[l] = qy[t]!;
+    l++;
+  }
+  m = l;
+  l = 0;
+  for (let t = 0; t < m; t++) {
+    const p = point[t]!;
+    const px = qx[t]!;
+    const py = qy[t]!;
+    // the cell's geometry, computed exactly as the build computed it
+    const j = (cell[t]! / nx) | 0;
+    const i = cell[t]! - j * nx;
+    let x0 = minX + i * cellW;
+    let y0 = minY + j * cellH;
+    let w = cellW;
+    let h = cellH;
+    let xr = minX + (i + 1) * cellW;
+    let v = -2 - out[p]!;
+    while ((v & 1) === 1) {
+      const o = v >> 1;
+      const s = nodes[o]!;
+      const sw = w / s;
+      const sh = h / s;
+      let si = ((px - x0) * (s / w)) | 0;
+      if (si < 0) si = 0;
+      else if (si >= s) si = s - 1;
+      let sj = ((py - y0) * (s / h)) | 0;
+      if (sj < 0) sj = 0;
+      else if (sj >= s) sj = s - 1;
+      const child = nodes[o + 1 + sj * s + si]!;
+      if (child >= -1) {
+        v = -1;
+        out[p] = child;
+        break;
+      }
+      xr = x0 + (si + 1) * sw;
+      x0 = x0 + si * sw;
+      y0 = y0 + sj * sh;
+      w = sw;
+      h = sh;
+      v = -2 - child;
+    }
+    if (v < 0) continue;
+    const o = v >> 1;
+    point[l] = p;
+    qx[l] = px;
+    qy[l] = py;
+    leaf[l] = o;
+    qxr[l] = xr;
+    qyb[l] = y0;
+    l++;
+    const e1 = o + 2 + nodes[o + 1]!;
+    for (let e = o + 2; e < e1; e++) acc += vx[2 * nodes[e]!]!;
+  }
+  q.sink[0] = acc;
+  const { pt, scratch } = q;
+  for (let t = 0; t < l; t++) {
+    pt[0] = qx[t]!;
+    pt[1] = qy[t]!;
+    pt[2] = qxr[t]!;
+    pt[3] = qyb[t]!;
+    pt[4] = qxr[t]!;
+    pt[5] = qy[t]!;
+    out[point[t]!] = locateInLeaf(index, leaf[t]!, scratch, pt);
+  }
+}
+
+/** Points per chunk in joinPoints: their townships (256 KB) stay in cache for the count. */
+const COUNT_CHUNK = 1 << 16;
+/** Counters (two histograms of them) that leave room in a 1 MB L2 cache for a chunk's data. */
+const COUNT_CHUNK_MAX_COUNTERS = 1 << 16;
+
+/**
+ * h[k · T + t]++ for every point p in [from, to) inside (k ≥ 0) with a valid type (t < T), where h
+ * holds two histograms of counts.length + 1 (the last slot a dummy) to be summed by the caller.
+ * Branch-free (the outside points, ~half of a uniform sample, would make the branch
+ * unpredictable): invalid points go to the dummy slot; the two histograms halve the store-to-load
+ * dependency stalls when consecutive points hit the same counter.
+ */
+function countTypes(township: Int32Array, types: Uint8Array | Uint16Array, T: number, h: Uint32Array, from: number, to: number): void {
+  const half = h.length >> 1;
+  const size = half - 1;
+  let p = from;
+  for (; p + 1 < to; p += 2) {
     const k0 = township[p]!;
     const t0 = types[p]!;
     const bad0 = (k0 | (T - 1 - t0)) >> 31; // −1 when k0 < 0 or t0 ≥ T
@@ -152,12 +323,12 @@ function countTypes(township: Int32Array, types: Uint8Array | Uint16Array, T: nu
     const bad1 = (k1 | (T - 1 - t1)) >> 31;
     h[half + (((k1 * T + t1) & ~bad1) | (size & bad1))]!++;
   }
-  for (; p < n; p++) {
+  if (p < to) {
     const k = township[p]!;
     const t = types[p]!;
-    if (k >= 0 && t < T) counts[k * T + t]!++;
+    const bad = (k | (T - 1 - t)) >> 31;
+    h[((k * T + t) & ~bad) | (size & bad)]!++;
   }
-  for (let c = 0; c < size; c++) counts[c]! += h[c]! + h[half + c]!;
 }
 
 function maxPlusOne(a: Uint8Array | Uint16Array | Int32Array): number {

@@ -11,7 +11,9 @@ export function locatePoint(index: JoinIndex, lon: number, lat: number): number 
   if (i >= index.nx) i = index.nx - 1;
   let j = ((lat - index.minY) * index.invH) | 0;
   if (j >= index.ny) j = index.ny - 1;
-  const word = index.cellWord[j * index.nx + i]!;
+  const c = index.cellCode[j * index.nx + i]!;
+  if (c <= index.directCodes) return c - 1;
+  const word = index.rowWord[index.rowWordStart[j]! + c - index.directCodes - 1]!;
   if (word >= -1) return word;
   const pt = new Float64Array(6);
   pt[0] = lon;

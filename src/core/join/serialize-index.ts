@@ -7,20 +7,23 @@ import type { JoinIndex } from './join-index';
  * Layout (little-endian, every section 8-byte aligned):
  * - 8 bytes: magic "PIPJOIN", format version byte
  * - float64 header fields: the SCALARS, the length of each of the ARRAYS, the codes' byte length
- * - the arrays in ARRAYS order (vertices, cellWord, nodes, partFeature, setStart, setParts), then the codes
+ * - the arrays in ARRAYS order (vertices, cellCode, rowWordStart, rowWord, nodes, partFeature, setStart,
+ *   setParts), then the codes
  *   as UTF-8 JSON (absent when null).
  *
  * `deserializeJoinIndex` makes typed-array views on the buffer (no copy), so the buffer must stay
  * alive and unmodified while the index is used.
  */
 const MAGIC = [0x50, 0x49, 0x50, 0x4a, 0x4f, 0x49, 0x4e]; // "PIPJOIN"
-const VERSION = 1;
+const VERSION = 2; // 2: 16-bit cell codes with per-row words (1 had one int32 word per cell)
 
-type ArrayKey = 'cellWord' | 'nodes' | 'vertices' | 'partFeature' | 'setStart' | 'setParts';
+type ArrayKey = 'cellCode' | 'rowWordStart' | 'rowWord' | 'nodes' | 'vertices' | 'partFeature' | 'setStart' | 'setParts';
 
-const ARRAYS: readonly [ArrayKey, 'i32' | 'u32' | 'f64'][] = [
+const ARRAYS: readonly [ArrayKey, 'u16' | 'i32' | 'u32' | 'f64'][] = [
   ['vertices', 'f64'],
-  ['cellWord', 'i32'],
+  ['cellCode', 'u16'],
+  ['rowWordStart', 'u32'],
+  ['rowWord', 'i32'],
   ['nodes', 'i32'],
   ['partFeature', 'i32'],
   ['setStart', 'u32'],
@@ -40,6 +43,7 @@ const SCALARS = [
   'cellH',
   'invW',
   'invH',
+  'directCodes',
   'maxRecordEntries',
   'maxSetSize',
   'leafCount',
@@ -93,17 +97,19 @@ export function deserializeJoinIndex(buf: ArrayBuffer): JoinIndex {
   const scalars: Record<string, number> = {};
   for (const key of SCALARS) scalars[key] = header[h++]!;
   let offset = HEADER_BYTES;
-  const arrays: Record<string, Int32Array | Uint32Array | Float64Array> = {};
+  const arrays: Record<string, Uint16Array | Int32Array | Uint32Array | Float64Array> = {};
   for (const [key, type] of ARRAYS) {
     const length = header[h++]!;
-    const byteLength = length * (type === 'f64' ? 8 : 4);
+    const byteLength = length * (type === 'f64' ? 8 : type === 'u16' ? 2 : 4);
     if (offset + byteLength > buf.byteLength) throw new Error(`deserializeJoinIndex: buffer truncated in ${key}`);
     arrays[key] =
       type === 'f64'
         ? new Float64Array(buf, offset, length)
-        : type === 'i32'
-          ? new Int32Array(buf, offset, length)
-          : new Uint32Array(buf, offset, length);
+        : type === 'u16'
+          ? new Uint16Array(buf, offset, length)
+          : type === 'i32'
+            ? new Int32Array(buf, offset, length)
+            : new Uint32Array(buf, offset, length);
     offset += align8(byteLength);
   }
   const codesLength = header[h++]!;
@@ -125,12 +131,15 @@ export function deserializeJoinIndex(buf: ArrayBuffer): JoinIndex {
     cellH: scalars['cellH']!,
     invW: scalars['invW']!,
     invH: scalars['invH']!,
+    directCodes: scalars['directCodes']!,
     maxRecordEntries: scalars['maxRecordEntries']!,
     maxSetSize: scalars['maxSetSize']!,
     leafCount: scalars['leafCount']!,
     blockCount: scalars['blockCount']!,
     entryCount: scalars['entryCount']!,
-    cellWord: arrays['cellWord'] as Int32Array,
+    cellCode: arrays['cellCode'] as Uint16Array,
+    rowWordStart: arrays['rowWordStart'] as Uint32Array,
+    rowWord: arrays['rowWord'] as Int32Array,
     nodes: arrays['nodes'] as Int32Array,
     vertices: arrays['vertices'] as Float64Array,
     partFeature: arrays['partFeature'] as Int32Array,
