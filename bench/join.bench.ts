@@ -25,6 +25,7 @@ import { buildJoinIndex } from '../src/core/join/build-index';
 import { describeJoinIndex, type JoinIndex } from '../src/core/join/join-index';
 import { joinPoints, locatePoints } from '../src/core/join/join-points';
 import { parseBoundaries, type BoundaryFeature } from '../src/core/join/parse-boundaries';
+import { createRandom } from '../src/core/random';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SETS = [
@@ -44,17 +45,6 @@ const median = (xs: number[]): number => {
   const m = s.length >> 1;
   return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Row {
   set: string;
@@ -167,7 +157,7 @@ function benchSet(name: string, features: BoundaryFeature[]): Row {
   const stats = describeJoinIndex(index);
 
   // points
-  const r = rng(SEED);
+  const r = createRandom(SEED);
   const coords = new Float64Array(2 * POINTS);
   const types = new Uint8Array(POINTS);
   const w = index.maxX - index.minX;

@@ -26,7 +26,7 @@
  * - `rainstormDays`, `festivals`: informational (what the generator simulated); optional.
  */
 import { dayNumberOf } from './incidents-bin.ts';
-import { DataError, isRecord, parseJson } from './data-error.ts';
+import { DataError, isRecord, parseJson, checkTownshipCodes } from './data-error.ts';
 
 export const DAILY_SERIES = [
   'rainfall',
@@ -87,14 +87,7 @@ export function dailyFromJson(json: unknown, file: string, knownCodes?: Readonly
   if (typeof dayCount !== 'number' || !Number.isInteger(dayCount) || dayCount < 1 || dayCount > MAX_DAYS) {
     throw new DataError(file, `"dayCount" must be an integer 1 … ${MAX_DAYS}`);
   }
-  if (!Array.isArray(codes)) throw new DataError(file, '"codes" must be an array');
-  const seen = new Set<string>();
-  codes.forEach((c, i) => {
-    if (typeof c !== 'string') throw new DataError(file, `codes[${i}] is not a string`);
-    if (seen.has(c)) throw new DataError(file, `duplicate township code ${c}`);
-    if (knownCodes && !knownCodes.has(c)) throw new DataError(file, `unknown township code ${c} (not in the boundaries)`);
-    seen.add(c);
-  });
+  checkTownshipCodes(codes, file, knownCodes);
   const T = codes.length;
   if (!Array.isArray(population) || population.length !== T) throw new DataError(file, `"population" must have one value per code (${T})`);
   const pop = new Float64Array(T);

