@@ -3,7 +3,7 @@
  * switched on, and the per-township analysis (area shares from the worker, the gap list per date).
  * A bad feature is skipped and named; the rest still shows.
  */
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { featureCollection } from '@turf/helpers';
 import {
   parseCoverageLenient,
@@ -96,7 +96,7 @@ export class OverlaysState {
         sites: featureCollection(s.features),
         teams: featureCollection(t.features),
         coverage: featureCollection(c.features),
-        gaps: featureCollection(await uncovered(app, union)),
+        gaps: featureCollection(await uncovered(app, union, coverage.name)),
       };
       this.status = 'ready';
 
@@ -122,12 +122,9 @@ export class OverlaysState {
 }
 
 /** The city minus the teams' reach: where no team arrives in time, drawn as shaded gaps. */
-async function uncovered(app: AppState, union: Feature[]): Promise<Feature[]> {
+async function uncovered(app: AppState, reach: Feature<Polygon | MultiPolygon>[], name: string): Promise<Feature[]> {
   const city = app.boundaries?.outline;
   if (!city) return [];
-  if (union.length === 0) return [city];
-  // Polygon clipping is only needed once the overlays are on, so it stays out of the first paint.
-  const { default: difference } = await import('@turf/difference');
-  const gap = difference(featureCollection([city, ...union] as never) as FeatureCollection<never>);
+  const { gap } = await (await joinWorker()).request('difference', { area: city, minus: reach, name });
   return gap ? [gap] : [];
 }

@@ -10,6 +10,9 @@
  * - Every failure is caught and answered as `{ok: false, error}` with a message naming the file
  *   (and `file` set) when there is one: nothing escapes as an uncaught exception.
  */
+import difference from '@turf/difference';
+import { featureCollection } from '@turf/helpers';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { layerClasses, prepareAreaLayer, townshipAreaShares } from '../core/area-shares.ts';
 import { DataError } from '../core/data-error.ts';
 import { dayNumberOf, decodeIncidents, INCIDENTS_BIN_MAX_DAYS, isIncidentsBin } from '../core/incidents-bin.ts';
@@ -216,6 +219,24 @@ export function handleMessages(port: MessagePortLike, options: HandlerOptions = 
         out.push({ name: layer.file, classes: layer.classes, shares });
       }
       return { townships: townships.length, layers: out };
+    },
+
+    async difference(payload) {
+      const name = typeof payload.name === 'string' && payload.name !== '' ? payload.name : 'coverage';
+      const polygonal = (f: unknown): boolean => {
+        const type = (f as { geometry?: { type?: unknown } } | null)?.geometry?.type;
+        return type === 'Polygon' || type === 'MultiPolygon';
+      };
+      if (!polygonal(payload.area)) throw new DataError(name, 'difference: "area" is not a Polygon or MultiPolygon feature');
+      if (!Array.isArray(payload.minus)) throw new DataError(name, 'difference: "minus" must be an array of features');
+      const bad = payload.minus.findIndex((f) => !polygonal(f));
+      if (bad >= 0) throw new DataError(name, `feature #${bad} is not a Polygon or MultiPolygon`);
+      if (payload.minus.length === 0) return { gap: payload.area };
+      try {
+        return { gap: difference(featureCollection([payload.area, ...payload.minus]) as FeatureCollection<Polygon | MultiPolygon>) };
+      } catch (err) {
+        throw new DataError(name, `the uncovered area cannot be computed (${(err as Error).message})`);
+      }
     },
 
     async computeIndex(payload, ctx) {
