@@ -1,5 +1,5 @@
 import type { JoinIndex } from './join-index';
-import { createScratch, locateInLeaf, resolveWord } from './locate-point';
+import { createScratch, descendBlocks, locateInLeaf, resolveWord } from './locate-point';
 
 export interface JoinResult {
   /** Feature (township) index per point, −1 when outside every polygon. */
@@ -215,7 +215,7 @@ class BatchQueue {
  * reach a leaf and touches every vertex of it; stage 3 tests the leaf edges, from cache.
  */
 function resolveBatch(index: JoinIndex, q: BatchQueue, m: number, out: Int32Array): void {
-  const { nodes, vertices: vx, minX, minY, cellW, cellH, nx, directCodes, rowWordStart, rowWord } = index;
+  const { nodes, vertices: vx, nx, directCodes, rowWordStart, rowWord } = index;
   const { point, cell, qx, qy, leaf, xr: qxr, yb: qyb } = q;
   let acc = 0;
   let l = 0;
@@ -235,57 +235,29 @@ function resolveBatch(index: JoinIndex, q: BatchQueue, m: number, out: Int32Arra
   }
   m = l;
   l = 0;
+  const { pt, scratch } = q;
   for (let t = 0; t < m; t++) {
     const p = point[t]!;
-    const px = qx[t]!;
-    const py = qy[t]!;
-    // the cell's geometry, computed exactly as the build computed it
     const j = (cell[t]! / nx) | 0;
-    const i = cell[t]! - j * nx;
-    let x0 = minX + i * cellW;
-    let y0 = minY + j * cellH;
-    let w = cellW;
-    let h = cellH;
-    let xr = minX + (i + 1) * cellW;
-    let v = -2 - out[p]!;
-    while ((v & 1) === 1) {
-      const o = v >> 1;
-      const s = nodes[o]!;
-      const sw = w / s;
-      const sh = h / s;
-      let si = ((px - x0) * (s / w)) | 0;
-      if (si < 0) si = 0;
-      else if (si >= s) si = s - 1;
-      let sj = ((py - y0) * (s / h)) | 0;
-      if (sj < 0) sj = 0;
-      else if (sj >= s) sj = s - 1;
-      const child = nodes[o + 1 + sj * s + si]!;
-      if (child >= -1) {
-        v = -1;
-        out[p] = child;
-        break;
-      }
-      xr = x0 + (si + 1) * sw;
-      x0 = x0 + si * sw;
-      y0 = y0 + sj * sh;
-      w = sw;
-      h = sh;
-      v = -2 - child;
+    pt[0] = qx[t]!;
+    pt[1] = qy[t]!;
+    const word = descendBlocks(index, out[p]!, cell[t]! - j * nx, j, pt);
+    if (word >= -1) {
+      out[p] = word;
+      continue;
     }
-    if (v < 0) continue;
-    const o = v >> 1;
+    const o = (-2 - word) >> 1;
     point[l] = p;
-    qx[l] = px;
-    qy[l] = py;
+    qx[l] = pt[0]!;
+    qy[l] = pt[1]!;
     leaf[l] = o;
-    qxr[l] = xr;
-    qyb[l] = y0;
+    qxr[l] = pt[2]!;
+    qyb[l] = pt[3]!;
     l++;
     const e1 = o + 2 + nodes[o + 1]!;
     for (let e = o + 2; e < e1; e++) acc += vx[2 * nodes[e]!]!;
   }
   q.sink[0] = acc;
-  const { pt, scratch } = q;
   for (let t = 0; t < l; t++) {
     pt[0] = qx[t]!;
     pt[1] = qy[t]!;

@@ -33,6 +33,17 @@ export function createScratch(index: JoinIndex): Int32Array {
  * V8 does not inline would be boxed on the heap, once per point); pt[2 .. 5] are overwritten.
  */
 export function resolveWord(index: JoinIndex, word: number, i: number, j: number, scratch: Int32Array, pt: Float64Array): number {
+  const w = descendBlocks(index, word, i, j, pt);
+  return w >= -1 ? w : locateInLeaf(index, (-2 - w) >> 1, scratch, pt);
+}
+
+/**
+ * Descend from the mixed top-level cell (i, j) with word `word` (≤ −2) through child blocks to the
+ * sub-cell holding (pt[0], pt[1]). Returns the sub-cell's word: ≥ −1 when it is pure (the answer),
+ * else a leaf's word (its offset is (−2 − word) >> 1), with pt[2 .. 5] set to the leaf cell's
+ * [xr, yb, xr, py] as {@link locateInLeaf} wants them.
+ */
+export function descendBlocks(index: JoinIndex, word: number, i: number, j: number, pt: Float64Array): number {
   const px = pt[0]!;
   const py = pt[1]!;
   const nodes = index.nodes;
@@ -67,7 +78,7 @@ export function resolveWord(index: JoinIndex, word: number, i: number, j: number
   pt[3] = y0;
   pt[4] = xr;
   pt[5] = py;
-  return locateInLeaf(index, v >> 1, scratch, pt);
+  return -2 - v;
 }
 
 /**
