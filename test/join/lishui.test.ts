@@ -90,6 +90,15 @@ for (const set of lishuiSets()) {
       expect(Array.from(locatePoints(index, coords))).toEqual(points.map((p) => locatePoint(index, p.x, p.y)));
     }, 300_000);
 
+    it('gives the same answers in the staged loop (national-sized indexes) as point by point', () => {
+      const adversarial = adversarialPoints(set);
+      const coords = Float64Array.from([...randomPoints(200_000, box, SEED + 3), ...adversarial.flatMap((p) => [p.x, p.y])]);
+      const direct = locatePoints(index, coords, undefined, 'direct');
+      expect(locatePoints(index, coords, undefined, 'staged')).toEqual(direct);
+      expect(locatePoints(index, new Float32Array(coords), undefined, 'staged')).toEqual(locatePoints(index, new Float32Array(coords), undefined, 'direct'));
+      expect(Array.from(direct.subarray(200_000))).toEqual(adversarial.map((p) => locatePoint(index, p.x, p.y)));
+    }, 300_000);
+
     it('gives identical results after a serialization round trip', () => {
       const pts = randomPoints(N, box, SEED + 1);
       const a = joinPoints(index, pts).township;

@@ -74,10 +74,17 @@ export function joinPoints(
  * Locate interleaved lon, lat points into `out` (−1 outside). The hot loop: two multiplies and one
  * 16-bit read per point in a pure cell; see `locateDirect` and `locateStaged` for mixed cells.
  */
-export function locatePoints(index: JoinIndex, coords: Float64Array | Float32Array, out?: Int32Array): Int32Array {
+export function locatePoints(
+  index: JoinIndex,
+  coords: Float64Array | Float32Array,
+  out?: Int32Array,
+  /** 'auto' picks by index size; the others exist so tests can run either loop on any index. */
+  strategy: 'auto' | 'direct' | 'staged' = 'auto',
+): Int32Array {
   const n = coords.length >> 1;
   const result = out ?? new Int32Array(n);
-  const staged = index.cellCode.byteLength + index.nodes.byteLength + index.vertices.byteLength > STAGED_MIN_BYTES;
+  const staged =
+    strategy === 'auto' ? index.cellCode.byteLength + index.nodes.byteLength + index.vertices.byteLength > STAGED_MIN_BYTES : strategy === 'staged';
   if (coords instanceof Float64Array) {
     if (staged) locateStaged(index, coords, result, 0);
     else locateDirect(index, coords, result, 0);
