@@ -14,11 +14,11 @@ export interface LevelInfo {
 }
 
 export const LEVELS: readonly LevelInfo[] = [
-  { level: 1, key: 'red', zh: '红', en: 'Extreme', color: '#e5383b' },
-  { level: 2, key: 'orange', zh: '橙', en: 'High', color: '#f77f00' },
-  { level: 3, key: 'yellow', zh: '黄', en: 'Elevated', color: '#fcbf49' },
-  { level: 4, key: 'blue', zh: '蓝', en: 'General', color: '#3a86ff' },
-  { level: 5, key: 'green', zh: '绿', en: 'Safe', color: '#3fb950' },
+  { level: 1, key: 'red', zh: '红', en: 'Extreme', color: '#bc1113' },
+  { level: 2, key: 'orange', zh: '橙', en: 'High', color: '#da7510' },
+  { level: 3, key: 'yellow', zh: '黄', en: 'Elevated', color: '#f8c42f' },
+  { level: 4, key: 'blue', zh: '蓝', en: 'General', color: '#4376db' },
+  { level: 5, key: 'green', zh: '绿', en: 'Safe', color: '#77ed85' },
 ];
 
 export const NO_DATA_COLOR = '#4a5160';
