@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { buildOverlays } from '../data/overlays-build.ts';
+import { buildOverlays } from '../data/pipeline/overlays.ts';
 import { computeAreaShares, lonLatArea } from '../src/core/area-shares.ts';
 import { parseBoundaries } from '../src/core/boundaries.ts';
 import { HAZARD_CLASSES } from '../src/core/overlays/index.ts';

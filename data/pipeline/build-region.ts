@@ -14,11 +14,7 @@ import { partitionUnit } from './partition.ts';
 import { loadUnits, SourceDataError } from './sources.ts';
 import { insertTJunctions, removeSpikes } from './t-junctions.ts';
 import { buildTopology } from './topology.ts';
-import { buildOverlays } from '../overlays-build.ts';
-import { computeAreaShares } from '../../src/core/area-shares.ts';
-import { parseBoundaries } from '../../src/core/boundaries.ts';
-import { HAZARD_CLASSES } from '../../src/core/overlays/index.ts';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { buildOverlays, overlayShares } from './overlays.ts';
 
 /** Days of built-in history, ending on DATA_DATE. */
 export const HISTORY_DAYS = 90;
@@ -85,11 +81,7 @@ export function buildRegion(options: BuildOptions): BuiltRegion {
   log(`  daily: ${built.incidents.types.length} incidents over ${HISTORY_DAYS} days, population ${built.daily.population.reduce((a, b) => a + b, 0)}`);
   // Hazard zones and team coverage feed the geological and resilience domains, as they do in the app.
   const overlays = buildOverlays(topologyText, seed);
-  const townships = parseBoundaries(topologyText, 'townships.topo.json').townships.features as Feature<Polygon | MultiPolygon>[];
-  const zones = JSON.parse(overlays.files['hazard-zones.geojson']) as { features: Feature<Polygon | MultiPolygon, { class: string }>[] };
-  const coverage = JSON.parse(overlays.files['coverage.geojson']) as { features: Feature<Polygon | MultiPolygon, { class: string }>[] };
-  const hazard = computeAreaShares(townships, zones.features, HAZARD_CLASSES, 'hazard-zones.geojson');
-  const covered = computeAreaShares(townships, coverage.features.filter((f) => f.properties.class === 'covered'), ['covered'], 'coverage.geojson');
+  const { townships, hazard, covered } = overlayShares(topologyText, overlays.files);
   const T = townships.length;
   const inputs = {
     ...built.inputs,
@@ -99,7 +91,7 @@ export function buildRegion(options: BuildOptions): BuiltRegion {
     },
     coverage: Float64Array.from(covered.shares),
   };
-  log(`  overlays: ${zones.features.length} zone classes, ${JSON.parse(overlays.files['teams.geojson']).features.length} teams`);
+  log(`  overlays: ${JSON.parse(overlays.files['hazard-zones.geojson']).features.length} zone classes, ${JSON.parse(overlays.files['teams.geojson']).features.length} teams`);
   const configText = readFileSync(INDEX_CONFIG_FILE, 'utf8');
   const index = computeIndex(parseIndexConfig(configText, 'index-config.json'), inputs);
   const spread = [0, 0, 0, 0, 0, 0];

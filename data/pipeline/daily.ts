@@ -27,7 +27,8 @@
  */
 import { createRandom, normal } from '../../src/core/random.ts';
 import type { DailyFileJson, Festival } from '../../src/core/daily-file.ts';
-import { addDays, rainstormDays } from './incidents.ts';
+import { addDays, festivalsBetween, isWeekend, rainstormDays } from './calendar.ts';
+import { townshipKind, type TownshipKind } from './township-kind.ts';
 
 export interface DailyTownship {
   code: string;
@@ -75,15 +76,6 @@ const CITY_POPULATION: Readonly<Record<string, number>> = {
 };
 const RESIDENTS_PER_WEIGHT = 12_000;
 
-export type TownshipKind = 'street' | 'town' | 'township' | 'other';
-
-export function townshipKind(name: string): TownshipKind {
-  if (name.endsWith('街道')) return 'street';
-  if (name.endsWith('镇')) return 'town';
-  if (name.endsWith('乡')) return 'township';
-  return 'other';
-}
-
 const POPULATION_WEIGHT: Record<TownshipKind, number> = { street: 3.2, town: 1.3, township: 0.45, other: 1 };
 const SUSCEPTIBILITY: Record<TownshipKind, number> = { street: 0.25, town: 0.7, township: 1, other: 0.5 };
 const INDUSTRY: Record<TownshipKind, number> = { street: 1, town: 1.3, township: 0.6, other: 2 };
@@ -96,18 +88,6 @@ const TERRAIN_RAIN: Record<TownshipKind, number> = { street: 0.9, town: 1, towns
 export function townshipSusceptibility(code: string, name: string, seed: string): number {
   const random = createRandom(`${seed}:susceptibility:${code}`);
   return Math.min(1.6, Math.max(0.1, SUSCEPTIBILITY[townshipKind(name)] * Math.exp(0.4 * normal(random))));
-}
-
-/** Festivals overlapping [startDay, endDay] (inclusive). */
-export function festivalsBetween(startDay: string, endDay: string): Festival[] {
-  const out: Festival[] = [];
-  const lunar: Festival[] = [{ name: '中秋节', first: '2026-09-25', last: '2026-09-27' }];
-  for (let y = Number(startDay.slice(0, 4)); y <= Number(endDay.slice(0, 4)); y++) {
-    out.push({ name: '劳动节', first: `${y}-05-01`, last: `${y}-05-05` });
-    out.push({ name: '国庆节', first: `${y}-10-01`, last: `${y}-10-07` });
-  }
-  out.push(...lunar);
-  return out.filter((f) => f.last >= startDay && f.first <= endDay).sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
 }
 
 function poisson(lambda: number, random: () => number): number {
@@ -174,10 +154,7 @@ export function generateDaily(townships: readonly DailyTownship[], endDay: strin
     const f = festivals.findIndex((x) => x.first <= date && date <= x.last);
     festivalOf[d] = f + 1;
   });
-  const weekend = Uint8Array.from(dates, (date) => {
-    const w = new Date(`${date}T00:00:00Z`).getUTCDay();
-    return w === 0 || w === 6 ? 1 : 0;
-  });
+  const weekend = Uint8Array.from(dates, (date) => (isWeekend(date) ? 1 : 0));
   const rainstorm = new Uint8Array(D);
   for (const d of rainstormDays(D, seed)) if (d < D) rainstorm[d] = 1;
 

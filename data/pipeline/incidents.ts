@@ -9,7 +9,9 @@
  */
 import { INCIDENT_TYPES } from '../../src/core/join/incident-types.ts';
 import { createRandom, normal } from '../../src/core/random.ts';
-import { townshipKind, type GeneratedDaily, type TownshipKind } from './daily.ts';
+import { addDays, isWeekend } from './calendar.ts';
+import type { GeneratedDaily } from './daily.ts';
+import { townshipKind, type TownshipKind } from './township-kind.ts';
 
 export interface TownshipSeat {
   code: string;
@@ -73,20 +75,6 @@ function poisson(lambda: number, random: () => number): number {
   return k;
 }
 
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Days (offsets) of the rainstorms in the history; the same for a region and seed. */
-export function rainstormDays(dayCount: number, seed: string): Set<number> {
-  const random = createRandom(`${seed}:rainstorms`);
-  const days = new Set<number>();
-  for (let d = 0; d < dayCount; d++) if (random() < 0.06) for (let k = 0; k < 2 + Math.floor(random() * 2); k++) days.add(d + k);
-  return days;
-}
-
 export function generateIncidents(townships: readonly TownshipSeat[], daily: GeneratedDaily, seed: string): GeneratedIncidents {
   const { startDay, dayCount } = daily;
   const T = townships.length;
@@ -96,10 +84,7 @@ export function generateIncidents(townships: readonly TownshipSeat[], daily: Gen
   const types: number[] = [];
   const days: number[] = [];
   const fatal: number[] = [];
-  const weekendDay = Array.from({ length: dayCount }, (_, d) => {
-    const weekday = new Date(`${addDays(startDay, d)}T00:00:00Z`).getUTCDay();
-    return weekday === 0 || weekday === 6;
-  });
+  const weekendDay = Array.from({ length: dayCount }, (_, d) => isWeekend(addDays(startDay, d)));
   townships.forEach((t, i) => {
     const random = createRandom(`${seed}:incidents:${t.code}`);
     const kind = townshipKind(t.name);

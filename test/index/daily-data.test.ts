@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDailyData, type DailyBuild } from '../../data/pipeline/daily-inputs.ts';
-import { townshipKind } from '../../data/pipeline/daily.ts';
-import { rainstormDays } from '../../data/pipeline/incidents.ts';
+import { townshipKind } from '../../data/pipeline/township-kind.ts';
+import { rainstormDays } from '../../data/pipeline/calendar.ts';
 import { DATA_DATE, DATA_SEED } from '../../data/pipeline/common.ts';
 import { HISTORY_DAYS } from '../../data/pipeline/build-region.ts';
 import { parseBoundaries } from '../../src/core/boundaries.ts';
