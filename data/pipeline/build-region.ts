@@ -4,6 +4,7 @@
  * compare them with the committed ones. levels.json is the index engine's output for every day of
  * the history (src/core/index, the same code the app runs), with the config in index-config.json.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Topology } from 'topojson-specification';
@@ -15,6 +16,7 @@ import { loadUnits, SourceDataError } from './sources.ts';
 import { insertTJunctions, removeSpikes } from './t-junctions.ts';
 import { buildTopology } from './topology.ts';
 import { buildOverlays, overlayShares } from './overlays.ts';
+import { addDays } from './calendar.ts';
 
 /** Days of built-in history, ending on DATA_DATE. */
 export const HISTORY_DAYS = 90;
@@ -99,35 +101,48 @@ export function buildRegion(options: BuildOptions): BuiltRegion {
   const pct = (n: number): string => `${((100 * n) / index.level.length).toFixed(1)}%`;
   log(`  index: red ${pct(spread[1]!)}, orange ${pct(spread[2]!)}, yellow ${pct(spread[3]!)}, blue ${pct(spread[4]!)}, green ${pct(spread[5]!)}, none ${pct(spread[0]!)} of township-days`);
 
+  const files = {
+    ...overlays.files,
+    'incidents.bin': built.incidentsBin,
+    'townships.topo.json': topologyText,
+    'daily.json': built.dailyText,
+    'index-config.json': configText,
+    'levels.json': stableJson(toLevelsFile(index)),
+  };
+  const manifest = stableJson({
+    version: 1,
+    region: { code: region, name: regionName(region) },
+    boundaries: 'townships.topo.json',
+    levels: 'levels.json',
+    incidents: 'incidents.bin',
+    daily: 'daily.json',
+    indexConfig: 'index-config.json',
+    overlays: {
+      hazardZones: 'hazard-zones.geojson',
+      hazardSites: 'hazard-sites.geojson',
+      teams: 'teams.geojson',
+      coverage: 'coverage.geojson',
+      config: 'overlays-config.json',
+    },
+    refreshSeconds: 300,
+    seed,
+    approximateCounties: [...approximateCounties].sort(),
+    // A daily index for day D is published the next morning; generated data says so deterministically.
+    asOf: `${addDays(DATA_DATE, 1)}T06:00:00+08:00`,
+    versions: fileVersions(files),
+  });
   return {
     topology,
-    files: {
-      ...overlays.files,
-      'incidents.bin': built.incidentsBin,
-      'townships.topo.json': topologyText,
-      'daily.json': built.dailyText,
-      'index-config.json': configText,
-      'levels.json': stableJson(toLevelsFile(index)),
-      'manifest.json': stableJson({
-        version: 1,
-        region: { code: region, name: regionName(region) },
-        boundaries: 'townships.topo.json',
-        levels: 'levels.json',
-        incidents: 'incidents.bin',
-        daily: 'daily.json',
-        indexConfig: 'index-config.json',
-        overlays: {
-          hazardZones: 'hazard-zones.geojson',
-          hazardSites: 'hazard-sites.geojson',
-          teams: 'teams.geojson',
-          coverage: 'coverage.geojson',
-          config: 'overlays-config.json',
-        },
-        refreshSeconds: 300,
-        seed,
-        approximateCounties: [...approximateCounties].sort(),
-      }),
-    },
+    files: { ...files, 'manifest.json': manifest },
     index,
   };
+}
+
+/** A short content hash per file: a screen polling the manifest reloads only what changed. */
+export function fileVersions(files: Record<string, string | Uint8Array>): Record<string, string> {
+  return Object.fromEntries(
+    Object.keys(files)
+      .sort()
+      .map((name) => [name, createHash('sha256').update(files[name]!).digest('hex').slice(0, 16)]),
+  );
 }

@@ -23,6 +23,15 @@ export interface Manifest {
   approximateCounties: string[];
   /** Optional MapLibre style URL for a basemap; none by default so the app stays offline. */
   basemap: string | null;
+  /** When the data set was produced (ISO 8601), shown as the data's "as of" time; null when unknown. */
+  asOf: string | null;
+  /**
+   * A version (e.g. a content hash) per file path, so a screen polling the manifest reloads only
+   * the files that changed; a file without one is reloaded on every poll.
+   */
+  versions: Readonly<Record<string, string>>;
+  /** Optional values that were wrong and fell back to their defaults, each naming the key and the fix. */
+  warnings: readonly string[];
 }
 
 export interface OverlayFiles {
@@ -35,6 +44,10 @@ export interface OverlayFiles {
 
 const OVERLAY_KEYS = ['hazardZones', 'hazardSites', 'teams', 'coverage', 'config'] as const;
 
+const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v !== '';
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((c) => typeof c === 'string');
+const isVersions = (v: unknown): v is Record<string, string> => isRecord(v) && Object.values(v).every((x) => typeof x === 'string');
+
 export function parseManifest(text: string, file: string): Manifest {
   const json = parseJson(text, file);
   if (!isRecord(json)) throw new DataError(file, 'expected a JSON object');
@@ -46,12 +59,19 @@ export function parseManifest(text: string, file: string): Manifest {
   for (const key of ['boundaries', 'levels'] as const) {
     if (typeof json[key] !== 'string' || json[key] === '') throw new DataError(file, `"${key}" must name a file`);
   }
-  const refresh = json.refreshSeconds ?? 300;
-  if (typeof refresh !== 'number' || !(refresh >= 10)) throw new DataError(file, '"refreshSeconds" must be a number ≥ 10');
-  const approximate = json.approximateCounties ?? [];
-  if (!Array.isArray(approximate) || approximate.some((c) => typeof c !== 'string')) {
-    throw new DataError(file, '"approximateCounties" must be an array of county codes');
+  // Optional values fall back to their defaults with a warning: a typo in one of them must not
+  // take the whole data set off the screen.
+  const warnings: string[] = [];
+  const fields: Record<string, unknown> = json;
+  function optional<T>(key: string, isValid: (v: unknown) => v is T, fallback: T, expected: string): T {
+    const value = fields[key];
+    if (value === undefined || value === null) return fallback;
+    if (isValid(value)) return value;
+    warnings.push(`${file}: "${key}" is ${JSON.stringify(value)}; it must be ${expected}. Using ${JSON.stringify(fallback)}.`);
+    return fallback;
   }
+  const refresh = optional('refreshSeconds', (v): v is number => typeof v === 'number' && v >= 10, 300, 'a number of seconds ≥ 10');
+  const approximate = optional('approximateCounties', isStringList, [] as string[], 'a list of county codes');
   const incidents = json.incidents ?? null;
   if (incidents !== null && (typeof incidents !== 'string' || incidents === '')) throw new DataError(file, '"incidents" must name a file or be null');
   const optionalFile = (key: 'daily' | 'indexConfig'): string | null => {
@@ -70,8 +90,9 @@ export function parseManifest(text: string, file: string): Manifest {
     }
     overlays = Object.fromEntries(OVERLAY_KEYS.map((k) => [k, o[k] as string])) as unknown as OverlayFiles;
   }
-  const basemap = json.basemap ?? null;
-  if (basemap !== null && typeof basemap !== 'string') throw new DataError(file, '"basemap" must be a style URL or null');
+  const basemap = optional('basemap', isNonEmptyString, null, 'a style URL or null');
+  const asOf = optional('asOf', (v): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v)), null, 'a date and time like "2026-11-25T06:00:00+08:00"');
+  const versions = optional('versions', isVersions, {}, 'an object of file → version strings');
   return {
     version: 1,
     region: { code: region.code, name: region.name },
@@ -82,7 +103,10 @@ export function parseManifest(text: string, file: string): Manifest {
     indexConfig,
     overlays,
     refreshSeconds: refresh,
-    approximateCounties: approximate as string[],
+    approximateCounties: approximate,
     basemap,
+    asOf,
+    versions,
+    warnings,
   };
 }

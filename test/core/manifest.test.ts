@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from '../../src/core/manifest.ts';
@@ -16,7 +17,6 @@ describe('parseManifest', () => {
   it('names the key that is wrong', () => {
     const base = { version: 1, region: { code: '3311', name: '丽水市' }, boundaries: 'a.json', levels: 'b.json' };
     expect(() => parseManifest(JSON.stringify({ ...base, levels: '' }), 'manifest.json')).toThrow(/manifest\.json: "levels" must name a file/);
-    expect(() => parseManifest(JSON.stringify({ ...base, refreshSeconds: 1 }), 'manifest.json')).toThrow(/"refreshSeconds"/);
     expect(() => parseManifest(JSON.stringify({ ...base, region: 'x' }), 'manifest.json')).toThrow(/"region"/);
     expect(() => parseManifest(JSON.stringify({ ...base, daily: 3 }), 'manifest.json')).toThrow(/manifest\.json: "daily" must name a file or be null/);
     expect(() => parseManifest(JSON.stringify({ ...base, indexConfig: '' }), 'manifest.json')).toThrow(/"indexConfig" must name a file or be null/);
@@ -27,5 +27,32 @@ describe('parseManifest', () => {
     const m = parseManifest(JSON.stringify(base), 'manifest.json');
     expect(m.daily).toBeNull();
     expect(m.indexConfig).toBeNull();
+  });
+
+  it('falls back to the default of a bad optional value and says so, instead of rejecting the data set', () => {
+    const base = { version: 1, region: { code: '3311', name: '丽水市' }, boundaries: 'a.json', levels: 'b.json' };
+    const m = parseManifest(JSON.stringify({ ...base, refreshSeconds: 1, basemap: 7, asOf: 'yesterday', versions: { 'b.json': 3 } }), 'manifest.json');
+    expect(m.refreshSeconds).toBe(300);
+    expect(m.basemap).toBeNull();
+    expect(m.asOf).toBeNull();
+    expect(m.versions).toEqual({});
+    expect(m.warnings).toEqual([
+      'manifest.json: "refreshSeconds" is 1; it must be a number of seconds ≥ 10. Using 300.',
+      'manifest.json: "basemap" is 7; it must be a style URL or null. Using null.',
+      'manifest.json: "asOf" is "yesterday"; it must be a date and time like "2026-11-25T06:00:00+08:00". Using null.',
+      'manifest.json: "versions" is {"b.json":3}; it must be an object of file → version strings. Using {}.',
+    ]);
+  });
+
+  it('reads the as-of time and per-file versions of the committed data', () => {
+    const m = parseManifest(readFileSync('public/data/manifest.json', 'utf8'), 'manifest.json');
+    expect(m.warnings).toEqual([]);
+    expect(Date.parse(m.asOf!)).toBe(Date.parse('2026-11-25T06:00:00+08:00'));
+    expect(Object.keys(m.versions).sort()).toEqual(
+      ['coverage.geojson', 'daily.json', 'hazard-sites.geojson', 'hazard-zones.geojson', 'incidents.bin', 'index-config.json', 'levels.json', 'overlays-config.json', 'teams.geojson', 'townships.topo.json'],
+    );
+    for (const [name, version] of Object.entries(m.versions)) {
+      expect(createHash('sha256').update(readFileSync(`public/data/${name}`)).digest('hex').startsWith(version), name).toBe(true);
+    }
   });
 });
