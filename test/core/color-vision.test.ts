@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { hatchCoverage, hatchTile } from '../../src/core/colors/hatch.ts';
 import { closestPair, hueOf, perceivedLab, type Vision } from '../../src/core/colors/vision.ts';
 import { LEVELS } from '../../src/core/levels.ts';
 
@@ -42,5 +43,15 @@ describe.each([
     expect(hues[3]).toBeLessThan(230);
     expect(hues[4]).toBeGreaterThan(100);
     expect(hues[4]).toBeLessThan(150);
+  });
+});
+
+describe('hatch patterns', () => {
+  it('are denser the more dangerous the level, and all distinct', () => {
+    const coverage = ([1, 2, 3, 4, 5] as const).map(hatchCoverage);
+    for (let i = 1; i < 5; i++) expect(coverage[i]).toBeLessThan(coverage[i - 1]);
+    expect(coverage[4]).toBe(0);
+    const tiles = new Set(([1, 2, 3, 4, 5] as const).map((l) => Array.from(hatchTile(l)).join()));
+    expect(tiles.size).toBe(5);
   });
 });
