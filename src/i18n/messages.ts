@@ -1,0 +1,23 @@
+/**
+ * Two locales as typed dictionaries: with two languages and a static app, a dictionary per language
+ * keyed by the Chinese one gives compile-time checks of every key and parameter, and costs a few
+ * kilobytes — no runtime library, no message compiler, no network.
+ */
+import { zh } from './zh.ts';
+import { en } from './en.ts';
+
+export type Locale = 'zh' | 'en';
+export const LOCALES: readonly Locale[] = ['zh', 'en'];
+
+type Widen<T> = T extends (...args: infer A) => string ? (...args: A) => string : string;
+export type Messages = { readonly [K in keyof typeof zh]: Widen<(typeof zh)[K]> };
+export type MessageKey = keyof Messages;
+
+export const MESSAGES: Readonly<Record<Locale, Messages>> = { zh, en };
+
+/** BCP 47 tag for Intl formatting. */
+export const INTL_LOCALE: Readonly<Record<Locale, string>> = { zh: 'zh-CN', en: 'en-GB' };
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'zh' || value === 'en';
+}

@@ -1,0 +1,16 @@
+/**
+ * Chinese, the default language, and the source of the message keys: English must translate every
+ * key (the type in messages.ts makes a missing one a compile error, test/i18n checks it at run time).
+ * Functions take the values to insert; they never build markup.
+ */
+export const zh = {
+  'app.title': '平安五色图',
+  'app.subtitle': '平安指数',
+  'freshness.ok': '数据正常',
+  'freshness.age': (days: number) => (days === 0 ? '今日数据' : `数据已 ${days} 天未更新`),
+  'freshness.offline': (minutes: number) => `${Math.round(minutes)} 分钟未能更新数据，显示最近一次的数据`,
+  'freshness.noData': '暂无数据，正在重试',
+  'freshness.asOf': (time: string) => `数据截至 ${time}`,
+  'freshness.dataDate': (date: string) => `数据日期 ${date}`,
+  'freshness.lastUpdate': (time: string) => `最近更新 ${time}`,
+} as const;
