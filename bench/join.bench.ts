@@ -21,10 +21,10 @@ import { fileURLToPath } from 'node:url';
 import { tag } from '@turf/turf';
 import Flatbush from 'flatbush';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { buildJoinIndex } from '../src/core/join/build-index';
-import { describeJoinIndex, type JoinIndex } from '../src/core/join/join-index';
-import { joinPoints, locatePoints } from '../src/core/join/join-points';
-import { parseBoundaries, type BoundaryFeature } from '../src/core/join/parse-boundaries';
+import { buildJoinIndex } from '../src/core/pip/build-index';
+import { describeJoinIndex, type JoinIndex } from '../src/core/pip/join-index';
+import { joinPoints, locatePoints } from '../src/core/pip/join-points';
+import { parseBoundaries, type BoundaryFeature } from '../src/core/boundaries/parse-boundaries';
 import { createRandom } from '../src/core/random';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));

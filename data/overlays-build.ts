@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { computeAreaShares } from '../src/core/area-shares.ts';
-import { parseBoundaries } from '../src/core/boundaries.ts';
+import { parseBoundaries } from '../src/core/boundaries/boundaries.ts';
 import { DEFAULT_OVERLAYS_CONFIG, HAZARD_CLASSES, type OverlaysConfig } from '../src/core/overlays/types.ts';
 import { DATA_SEED, stableJson } from './pipeline/common.ts';
 import { generateHazardSites, generateHazardZones, hazardModel, type HazardModel } from './pipeline/hazards.ts';

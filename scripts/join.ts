@@ -20,21 +20,21 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { buildJoinIndex } from '../src/core/join/build-index';
-import { dayKeyOf } from '../src/core/join/bucket-days';
-import { INCIDENT_TYPE_COUNT, INCIDENT_TYPES } from '../src/core/join/incident-types';
-import type { ParsedIncidents, SkippedRow } from '../src/core/join/incident-rows';
-import { locatePoints } from '../src/core/join/join-points';
-import { parseBoundaries } from '../src/core/join/parse-boundaries';
-import { parseIncidentsGeoJson } from '../src/core/join/parse-incidents';
-import { DEFAULT_UTC_OFFSET_MINUTES } from '../src/core/join/parse-time';
+import { buildJoinIndex } from '../src/core/pip/build-index';
+import { dayKeyOf } from '../src/core/incidents/bucket-days';
+import { INCIDENT_TYPE_COUNT, INCIDENT_TYPES } from '../src/core/incidents/incident-types';
+import type { ParsedIncidents, SkippedRow } from '../src/core/incidents/incident-rows';
+import { locatePoints } from '../src/core/pip/join-points';
+import { parseBoundaries } from '../src/core/boundaries/parse-boundaries';
+import { parseIncidentsGeoJson } from '../src/core/incidents/parse-incidents';
+import { DEFAULT_UTC_OFFSET_MINUTES } from '../src/core/incidents/parse-time';
 import {
   createCsvIncidentParser,
   createGeoJsonSeqIncidentParser,
   NotLineDelimitedError,
   type IncidentStreamParser,
-} from '../src/core/join/stream-incidents';
-import { writeCounts, type CountsRow } from '../src/core/join/write-counts';
+} from '../src/core/incidents/stream-incidents';
+import { writeCounts, type CountsRow } from '../src/core/counts/write-counts';
 
 const USAGE =
   'usage: npm run join -- <boundaries.topojson|geojson> <incidents.csv|geojson> [--out counts.csv] [--utc-offset +08:00] [--object townships] [--batch 1000000]';

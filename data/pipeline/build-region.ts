@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Topology } from 'topojson-specification';
-import { computeIndex, parseIndexConfig, toLevelsFile, type IndexResult } from '../../src/core/index/index.ts';
+import { computeIndex, type IndexResult } from '../../src/core/safety-index/compute-index.ts';
+import { parseIndexConfig } from '../../src/core/safety-index/config.ts';
+import { toLevelsFile } from '../../src/core/safety-index/to-levels-file.ts';
 import { DATA_DATE, DATA_SEED, regionName, stableJson } from './common.ts';
 import { buildDailyData } from './daily-inputs.ts';
 import { partitionUnit } from './partition.ts';
@@ -16,8 +18,8 @@ import { insertTJunctions, removeSpikes } from './t-junctions.ts';
 import { buildTopology } from './topology.ts';
 import { buildOverlays } from '../overlays-build.ts';
 import { computeAreaShares } from '../../src/core/area-shares.ts';
-import { parseBoundaries } from '../../src/core/boundaries.ts';
-import { HAZARD_CLASSES } from '../../src/core/overlays/index.ts';
+import { parseBoundaries } from '../../src/core/boundaries/boundaries.ts';
+import { HAZARD_CLASSES } from '../../src/core/overlays/types.ts';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 
 /** Days of built-in history, ending on DATA_DATE. */

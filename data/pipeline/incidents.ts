@@ -7,7 +7,7 @@
  * joined township into daily.json's `fatal_incidents`). Types follow src/core/join/incident-types.ts;
  * the output is columns, encoded by src/core/incidents-bin.ts.
  */
-import { INCIDENT_TYPES } from '../../src/core/join/incident-types.ts';
+import { INCIDENT_TYPES } from '../../src/core/incidents/incident-types.ts';
 import { createRandom, normal } from '../../src/core/random.ts';
 import { townshipKind, type GeneratedDaily, type TownshipKind } from './daily.ts';
 

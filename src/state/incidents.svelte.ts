@@ -2,8 +2,8 @@
  * The incident layer's state: loaded after the first colored frame, parsed and joined in the worker,
  * never blocking the map. Cancels a stale load when a newer one starts.
  */
-import { INCIDENT_TYPES } from '../core/join/incident-types.ts';
-import { townshipCounts } from '../core/incident-view.ts';
+import { INCIDENT_TYPES } from '../core/incidents/incident-types.ts';
+import { townshipCounts } from '../core/incidents/incident-view.ts';
 import type { Progress, RequestResult } from '../worker/protocol.ts';
 import { joinWorker } from './worker.ts';
 import type { AppState } from './app.svelte.ts';

@@ -4,8 +4,12 @@
  * adds the "why" for the panel and the change list once incidents are joined.
  */
 import { parseDailyFile, type DailyData } from '../core/daily-file.ts';
-import { assembleIndexInputs, compareWithLevels, domainChanges, parseIndexConfig, townshipDay, type IndexInputs, type IndexResult } from '../core/index/index.ts';
-import { INCIDENT_TYPE_COUNT } from '../core/join/incident-types.ts';
+import { assembleIndexInputs } from '../core/safety-index/inputs.ts';
+import { compareWithLevels } from '../core/safety-index/compare-levels.ts';
+import { domainChanges, townshipDay } from '../core/safety-index/explain.ts';
+import { parseIndexConfig } from '../core/safety-index/config.ts';
+import type { IndexInputs, IndexResult } from '../core/safety-index/compute-index.ts';
+import { INCIDENT_TYPE_COUNT } from '../core/incidents/incident-types.ts';
 import type { AppState } from './app.svelte.ts';
 import type { IncidentsState } from './incidents.svelte.ts';
 import type { OverlaysState } from './overlays.svelte.ts';

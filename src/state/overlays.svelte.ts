@@ -5,17 +5,9 @@
  */
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { featureCollection } from '@turf/helpers';
-import {
-  parseCoverageLenient,
-  parseHazardSitesLenient,
-  parseHazardZonesLenient,
-  parseOverlaysConfig,
-  parseTeamsLenient,
-  gapList,
-  type GapEntry,
-  type OverlaysConfig,
-  type TeamProperties,
-} from '../core/overlays/index.ts';
+import { parseCoverageLenient, parseHazardSitesLenient, parseHazardZonesLenient, parseOverlaysConfig, parseTeamsLenient } from '../core/overlays/parse-overlays.ts';
+import { gapList, type GapEntry } from '../core/overlays/gap-list.ts';
+import type { OverlaysConfig, TeamProperties } from '../core/overlays/types.ts';
 import type { OverlayData, OverlayId } from '../map/overlay-layers.ts';
 import { joinWorker } from './worker.ts';
 import type { AppState } from './app.svelte.ts';

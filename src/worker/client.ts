@@ -170,6 +170,6 @@ function abortError(type: string): DOMException {
 
 /** Start the join worker (a module worker Vite bundles) and wrap it. */
 export function createJoinWorker(): WorkerClient {
-  const worker = new Worker(new URL('./join.worker.ts', import.meta.url), { type: 'module', name: 'join' });
+  const worker = new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module', name: 'data' });
   return new WorkerClient(worker);
 }

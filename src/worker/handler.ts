@@ -15,23 +15,19 @@ import { featureCollection } from '@turf/helpers';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { layerClasses, prepareAreaLayer, townshipAreaShares } from '../core/area-shares.ts';
 import { DataError } from '../core/data-error.ts';
-import { dayNumberOf, decodeIncidents, INCIDENTS_BIN_MAX_DAYS, isIncidentsBin } from '../core/incidents-bin.ts';
-import { computeIndex, validateIndexConfig } from '../core/index/index.ts';
-import {
-  buildJoinIndex,
-  createCsvIncidentParser,
-  DEFAULT_UTC_OFFSET_MINUTES,
-  deserializeJoinIndex,
-  featureCode,
-  formatDayNumber,
-  INCIDENT_TYPE_COUNT,
-  locatePoints,
-  parseIncidentsGeoJson,
-  serializeJoinIndex,
-  type IncidentStreamParser,
-  type JoinIndex,
-  type ParsedIncidents,
-} from '../core/join/index.ts';
+import { dayNumberOf, decodeIncidents, INCIDENTS_BIN_MAX_DAYS, isIncidentsBin } from '../core/incidents/incidents-bin.ts';
+import { computeIndex } from '../core/safety-index/compute-index.ts';
+import { validateIndexConfig } from '../core/safety-index/config.ts';
+import { buildJoinIndex } from '../core/pip/build-index.ts';
+import { createCsvIncidentParser, type IncidentStreamParser } from '../core/incidents/stream-incidents.ts';
+import { DEFAULT_UTC_OFFSET_MINUTES } from '../core/incidents/parse-time.ts';
+import { deserializeJoinIndex, serializeJoinIndex } from '../core/pip/serialize-index.ts';
+import { featureCode } from '../core/pip/flatten-polygons.ts';
+import { formatDayNumber } from '../core/incidents/bucket-days.ts';
+import { INCIDENT_TYPE_COUNT } from '../core/incidents/incident-types.ts';
+import { locatePoints } from '../core/pip/join-points.ts';
+import { parseIncidentsGeoJson, type ParsedIncidents } from '../core/incidents/parse-incidents.ts';
+import type { JoinIndex } from '../core/pip/join-index.ts';
 import { createRandom } from '../core/random.ts';
 import {
   collectTransferables,

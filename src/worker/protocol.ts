@@ -22,7 +22,7 @@
  *   typeCount + type]`; townships in the order of the features given to `setBoundaries`.
  */
 import type { Feature, GeoJsonProperties, MultiPolygon, Polygon } from 'geojson';
-import type { IndexInputs, IndexResult } from '../core/index/index.ts';
+import type { IndexInputs, IndexResult } from '../core/safety-index/compute-index.ts';
 
 /** Where long work is: one message per chunk. */
 export interface Progress {

@@ -9,7 +9,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
 import { DIST, distText, TIMEOUT, useBrowser } from './harness.ts';
-import { townshipDay } from '../../src/core/index/index.ts';
+import { townshipDay } from '../../src/core/safety-index/explain.ts';
 import type { LevelsFile } from '../../src/core/levels-file.ts';
 import { recomputeIndex } from '../support/recompute-index.ts';
 

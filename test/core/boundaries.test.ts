@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseBoundaries } from '../../src/core/boundaries.ts';
+import { parseBoundaries } from '../../src/core/boundaries/boundaries.ts';
 import { DataError } from '../../src/core/data-error.ts';
 
 const fixture = (name: string): string => readFileSync(`test/fixtures/boundaries/${name}`, 'utf8');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DOMAINS, parseIndexConfig, TERMS, validateIndexConfig } from '../../src/core/index/index.ts';
+import { DOMAINS, TERMS } from '../../src/core/safety-index/domains.ts';
+import { parseIndexConfig, validateIndexConfig } from '../../src/core/safety-index/config.ts';
 import { DataError } from '../../src/core/data-error.ts';
 
 /** The config as plain JSON, mutated freely by the cases below. */

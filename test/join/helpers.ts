@@ -12,8 +12,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { booleanPointInPolygon } from '@turf/turf';
-import { flattenPolygons } from '../../src/core/join/flatten-polygons';
-import { parseBoundaries } from '../../src/core/join/parse-boundaries';
+import { flattenPolygons } from '../../src/core/pip/flatten-polygons';
+import { parseBoundaries } from '../../src/core/boundaries/parse-boundaries';
 import { createRandom } from '../../src/core/random';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -14,10 +14,10 @@
  * are checked against Turf and the exact rule one by one.
  */
 import { describe, expect, it } from 'vitest';
-import { buildJoinIndex } from '../../src/core/join/build-index';
-import { joinPoints, locatePoints } from '../../src/core/join/join-points';
-import { locatePoint } from '../../src/core/join/locate-point';
-import { deserializeJoinIndex, serializeJoinIndex } from '../../src/core/join/serialize-index';
+import { buildJoinIndex } from '../../src/core/pip/build-index';
+import { joinPoints, locatePoints } from '../../src/core/pip/join-points';
+import { locatePoint } from '../../src/core/pip/locate-point';
+import { deserializeJoinIndex, serializeJoinIndex } from '../../src/core/pip/serialize-index';
 import { BandOracle, bboxOf, checkPoint, edgesOf, lishuiSets, randomPoints, rng, type BoundarySet } from './helpers';
 
 const N = 1_000_000;

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bucketDays } from '../../src/core/join/bucket-days';
-import { INCIDENT_TYPES, incidentTypeIndex } from '../../src/core/join/incident-types';
-import { parseIncidents, parseIncidentsCsv, parseIncidentsGeoJson } from '../../src/core/join/parse-incidents';
-import { parseTime } from '../../src/core/join/parse-time';
-import { createCsvIncidentParser, createGeoJsonSeqIncidentParser, NotLineDelimitedError } from '../../src/core/join/stream-incidents';
+import { bucketDays } from '../../src/core/incidents/bucket-days';
+import { INCIDENT_TYPES, incidentTypeIndex } from '../../src/core/incidents/incident-types';
+import { parseIncidents, parseIncidentsCsv, parseIncidentsGeoJson } from '../../src/core/incidents/parse-incidents';
+import { parseTime } from '../../src/core/incidents/parse-time';
+import { createCsvIncidentParser, createGeoJsonSeqIncidentParser, NotLineDelimitedError } from '../../src/core/incidents/stream-incidents';
 import { ROOT, rng } from './helpers';
 
 const dir = `${ROOT}test/fixtures/incidents/`;

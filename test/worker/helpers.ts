@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseBoundaries } from '../../src/core/boundaries.ts';
+import { parseBoundaries } from '../../src/core/boundaries/boundaries.ts';
 import { createRandom } from '../../src/core/random.ts';
 import { handleMessages, type HandlerOptions } from '../../src/worker/handler.ts';
 import { WorkerClient } from '../../src/worker/client.ts';

@@ -1,6 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { encodeIncidents } from '../../src/core/incidents-bin.ts';
-import { buildJoinIndex, joinPoints, parseIncidents, type JoinIndex } from '../../src/core/join/index.ts';
+import { encodeIncidents } from '../../src/core/incidents/incidents-bin.ts';
+import { buildJoinIndex } from '../../src/core/pip/build-index.ts';
+import { joinPoints } from '../../src/core/pip/join-points.ts';
+import { parseIncidents } from '../../src/core/incidents/parse-incidents.ts';
+import type { JoinIndex } from '../../src/core/pip/join-index.ts';
 import { WorkerError } from '../../src/worker/client.ts';
 import { collectTransferables, type FailureMessage, type Progress } from '../../src/worker/protocol.ts';
 import { connect, fileBytes, lishuiTownships, seededPoints, textBytes, until, type Connection } from './helpers.ts';

@@ -1,5 +1,5 @@
-import { dayNumberOf } from '../incidents-bin.ts';
-import { formatDayNumber } from '../join/bucket-days.ts';
+import { dayNumberOf } from './incidents/incidents-bin.ts';
+import { formatDayNumber } from './incidents/bucket-days.ts';
 
 /** `YYYY-MM-DD` plus `n` days. */
 export function addDays(day: string, n: number): string {

@@ -5,7 +5,7 @@
  * the same way. See DESIGN.md §3 and data/FORMATS.md ("index-config.json").
  */
 import { DAILY_SERIES } from '../daily-file.ts';
-import { INCIDENT_TYPES } from '../join/incident-types.ts';
+import { INCIDENT_TYPES } from '../incidents/incident-types.ts';
 
 export const DOMAINS = ['social_security', 'production_safety', 'fire_traffic', 'geological', 'disputes', 'resilience'] as const;
 export type DomainId = (typeof DOMAINS)[number];

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, GeoJsonProperties, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { feature as topoFeature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { featureCode } from './flatten-polygons';
+import { featureCode } from '../pip/flatten-polygons';
 
 /** Properties of a township boundary feature (all optional in input; code is filled in). */
 export interface BoundaryProperties {

@@ -4,9 +4,9 @@
  * boundaries' order) and daily.json's days.
  */
 import type { DailyData } from '../daily-file.ts';
-import { INCIDENT_TYPE_COUNT } from '../join/incident-types.ts';
+import { INCIDENT_TYPE_COUNT } from '../incidents/incident-types.ts';
 import type { IndexInputs } from './compute-index.ts';
-import { daysBetween } from './dates.ts';
+import { daysBetween } from '../dates.ts';
 
 export interface JoinedCounts {
   /** `[(d · codes.length + t) · typeCount + type]` */

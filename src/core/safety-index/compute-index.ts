@@ -39,7 +39,7 @@
 import type { IndexConfig } from './config.ts';
 import { flattenCurve, type FlatCurve } from './curve.ts';
 import { DOMAIN_COUNT, DOMAINS, TERM_COUNT, TERMS } from './domains.ts';
-import { INCIDENT_TYPES } from '../join/incident-types.ts';
+import { INCIDENT_TYPES } from '../incidents/incident-types.ts';
 
 export interface IndexInputs {
   /** Township codes; every per-township array follows this order. */

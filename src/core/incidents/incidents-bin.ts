@@ -36,8 +36,8 @@
  * 54  03 06                                                 types 3, 6   → 86 bytes
  * ```
  */
-import { INCIDENT_TYPE_COUNT } from './join/incident-types.ts';
-import { DataError } from './data-error.ts';
+import { INCIDENT_TYPE_COUNT } from './incident-types.ts';
+import { DataError } from '../data-error.ts';
 
 export const INCIDENTS_BIN_MAGIC = 'FCSI';
 export const INCIDENTS_BIN_VERSION = 1;

@@ -1,6 +1,6 @@
 import type { LevelsFile } from '../levels-file.ts';
 import type { IndexResult } from './compute-index.ts';
-import { addDays } from './dates.ts';
+import { addDays } from '../dates.ts';
 
 /** The engine's published index as levels.json (`index[d][t]`, null = no index). */
 export function toLevelsFile(result: IndexResult): LevelsFile {

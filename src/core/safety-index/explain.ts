@@ -2,7 +2,7 @@
  * The object API at the edges of the engine: one township on one day, explained (what the panel
  * shows), and what moved it since the previous day.
  */
-import { addDays, daysBetween } from './dates.ts';
+import { addDays, daysBetween } from '../dates.ts';
 import { DOMAIN_COUNT, DOMAINS, TERM_COUNT, TERMS, type DomainId } from './domains.ts';
 import { FLAG_COVERAGE_DEFAULT, FLAG_EXPOSURE_DEFAULT, FLAG_NO_INDEX, FLAG_NO_POPULATION, termRawValue, type IndexResult } from './compute-index.ts';
 import type { Level } from '../levels.ts';

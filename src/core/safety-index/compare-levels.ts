@@ -1,6 +1,6 @@
 import type { LevelsFile } from '../levels-file.ts';
 import type { IndexResult } from './compute-index.ts';
-import { daysBetween } from './dates.ts';
+import { daysBetween } from '../dates.ts';
 
 /** Where the published levels.json and the engine (run on the deployed config and inputs) disagree. */
 export interface LevelsDisagreement {

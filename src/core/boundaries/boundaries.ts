@@ -5,7 +5,7 @@
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { feature, merge, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
-import { DataError, isRecord, parseJson } from './data-error.ts';
+import { DataError, isRecord, parseJson } from '../data-error.ts';
 
 export interface TownshipProperties {
   code: string;

@@ -1,5 +1,5 @@
-import { isIncidentType } from './incident-types';
-import { isDayKey } from './parse-time';
+import { isIncidentType } from '../incidents/incident-types';
+import { isDayKey } from '../incidents/parse-time';
 import { COUNTS_HEADER, type CountsRow } from './write-counts';
 
 /**
