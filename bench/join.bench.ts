@@ -23,7 +23,8 @@ import Flatbush from 'flatbush';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { buildJoinIndex } from '../src/core/pip/build-index';
 import { describeJoinIndex, type JoinIndex } from '../src/core/pip/join-index';
-import { joinPoints, locatePoints } from '../src/core/pip/join-points';
+import { joinPoints } from '../src/core/pip/join-points';
+import { locatePoints } from '../src/core/pip/locate-points';
 import { parseBoundaries, type BoundaryFeature } from '../src/core/boundaries/parse-boundaries';
 import { createRandom } from '../src/core/random';
 

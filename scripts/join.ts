@@ -21,13 +21,12 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { buildJoinIndex } from '../src/core/pip/build-index';
-import { dayKeyOf } from '../src/core/incidents/bucket-days';
+import { dayNumberAt, DEFAULT_UTC_OFFSET_MINUTES, formatDayNumber } from '../src/core/dates';
 import { INCIDENT_TYPE_COUNT, INCIDENT_TYPES } from '../src/core/incidents/incident-types';
 import type { ParsedIncidents, SkippedRow } from '../src/core/incidents/incident-rows';
-import { locatePoints } from '../src/core/pip/join-points';
+import { locatePoints } from '../src/core/pip/locate-points';
 import { parseBoundaries } from '../src/core/boundaries/parse-boundaries';
 import { parseIncidentsGeoJson } from '../src/core/incidents/parse-incidents';
-import { DEFAULT_UTC_OFFSET_MINUTES } from '../src/core/incidents/parse-time';
 import {
   createCsvIncidentParser,
   createGeoJsonSeqIncidentParser,
@@ -39,7 +38,6 @@ import { writeCounts, type CountsRow } from '../src/core/counts/write-counts';
 const USAGE =
   'usage: npm run join -- <boundaries.topojson|geojson> <incidents.csv|geojson> [--out counts.csv] [--utc-offset +08:00] [--object townships] [--batch 1000000]';
 const WHOLE_GEOJSON_LIMIT = 512 * 1024 * 1024;
-const DAY_MS = 86_400_000;
 const CSV_EXT = new Set(['.csv', '.tsv', '.txt']);
 const GEOJSON_EXT = new Set(['.geojson', '.json', '.geojsonl', '.geojsons', '.ndjson', '.jsonl']);
 
@@ -114,7 +112,6 @@ class Tally {
     if (times !== undefined) this.dated = true;
     let lastDay = NaN;
     let dayCounts = this.undated;
-    const offset = this.utcOffsetMinutes * 60000;
     for (let i = 0; i < n; i++) {
       const k = township[i]!;
       if (k < 0) {
@@ -126,7 +123,7 @@ class Tally {
         this.undated[k * T + batch.types[i]!]!++;
         continue;
       }
-      const day = Math.floor((times[i]! + offset) / DAY_MS);
+      const day = dayNumberAt(times[i]!, this.utcOffsetMinutes);
       if (day !== lastDay) {
         let c = this.byDay.get(day);
         if (c === undefined) {
@@ -153,7 +150,7 @@ class Tally {
     };
     if (this.dated) {
       for (const day of [...this.byDay.keys()].sort((a, b) => a - b)) {
-        emit(this.byDay.get(day)!, dayKeyOf(day * DAY_MS, 0));
+        emit(this.byDay.get(day)!, formatDayNumber(day));
       }
     } else emit(this.undated, '');
     return rows;

@@ -8,6 +8,7 @@
  * the output is columns, encoded by src/core/incidents-bin.ts.
  */
 import { INCIDENT_TYPES } from '../../src/core/incidents/incident-types.ts';
+import { addDays, weekdayOf } from '../../src/core/dates.ts';
 import { createRandom, normal } from '../../src/core/random.ts';
 import { townshipKind, type GeneratedDaily, type TownshipKind } from './daily.ts';
 
@@ -73,11 +74,7 @@ function poisson(lambda: number, random: () => number): number {
   return k;
 }
 
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays };
 
 /** Days (offsets) of the rainstorms in the history; the same for a region and seed. */
 export function rainstormDays(dayCount: number, seed: string): Set<number> {
@@ -97,7 +94,7 @@ export function generateIncidents(townships: readonly TownshipSeat[], daily: Gen
   const days: number[] = [];
   const fatal: number[] = [];
   const weekendDay = Array.from({ length: dayCount }, (_, d) => {
-    const weekday = new Date(`${addDays(startDay, d)}T00:00:00Z`).getUTCDay();
+    const weekday = weekdayOf(addDays(startDay, d));
     return weekday === 0 || weekday === 6;
   });
   townships.forEach((t, i) => {

@@ -25,7 +25,7 @@
  *   not used by the engine.
  * - `rainstormDays`, `festivals`: informational (what the generator simulated); optional.
  */
-import { dayNumberOf } from './incidents/incidents-bin.ts';
+import { dayNumberOf } from './dates.ts';
 import { DataError, isRecord, parseJson, checkTownshipCodes } from './data-error.ts';
 
 export const DAILY_SERIES = [

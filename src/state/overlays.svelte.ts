@@ -9,7 +9,7 @@ import { parseCoverageLenient, parseHazardSitesLenient, parseHazardZonesLenient,
 import { gapList, type GapEntry } from '../core/overlays/gap-list.ts';
 import type { OverlaysConfig, TeamProperties } from '../core/overlays/types.ts';
 import type { OverlayData, OverlayId } from '../map/overlay-layers.ts';
-import { joinWorker } from './worker.ts';
+import { dataWorker } from './worker.ts';
 import type { AppState } from './app.svelte.ts';
 
 export interface OverlayToggle {
@@ -92,7 +92,7 @@ export class OverlaysState {
       };
       this.status = 'ready';
 
-      const worker = await joinWorker();
+      const worker = await dataWorker();
       const result = await worker.request('areaShares', {
         townships: app.boundaries.townships.features,
         layers: [
@@ -117,6 +117,6 @@ export class OverlaysState {
 async function uncovered(app: AppState, reach: Feature<Polygon | MultiPolygon>[], name: string): Promise<Feature[]> {
   const city = app.boundaries?.outline;
   if (!city) return [];
-  const { gap } = await (await joinWorker()).request('difference', { area: city, minus: reach, name });
+  const { gap } = await (await dataWorker()).request('difference', { area: city, minus: reach, name });
   return gap ? [gap] : [];
 }

@@ -1,6 +1,6 @@
 /**
- * The join worker's entry: all logic is in handler.ts (testable over a MessageChannel in Node).
- * Started by `createJoinWorker()` in client.ts.
+ * The data worker's entry: all logic is in handler.ts and requests/ (testable over a
+ * MessageChannel in Node). Started by `createDataWorker()` in client.ts.
  */
 import { handleMessages } from './handler.ts';
 import type { MessagePortLike } from './protocol.ts';

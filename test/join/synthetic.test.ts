@@ -7,7 +7,8 @@
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { buildJoinIndex } from '../../src/core/pip/build-index';
-import { joinPoints, locatePoints } from '../../src/core/pip/join-points';
+import { joinPoints } from '../../src/core/pip/join-points';
+import { locatePoints } from '../../src/core/pip/locate-points';
 import { locatePoint } from '../../src/core/pip/locate-point';
 import { deserializeJoinIndex, serializeJoinIndex } from '../../src/core/pip/serialize-index';
 import { BandOracle, bboxOf, checkPoint, edgesOf, exactRule, rng, type PolyFeature } from './helpers';

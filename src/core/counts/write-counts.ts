@@ -1,5 +1,5 @@
 import { INCIDENT_TYPES, isIncidentType, type IncidentType } from '../incidents/incident-types';
-import { isDayKey } from '../incidents/parse-time';
+import { isDayKey } from '../dates.ts';
 
 /**
  * The counts CSV (see data/JOIN.md): header `code,date,type,count`, then one row per non-zero count

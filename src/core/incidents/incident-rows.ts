@@ -1,5 +1,7 @@
+import { DataError } from '../data-error.ts';
 import { incidentTypeIndex } from './incident-types';
-import { DEFAULT_UTC_OFFSET_MINUTES, parseTime } from './parse-time';
+import { DEFAULT_UTC_OFFSET_MINUTES } from '../dates.ts';
+import { parseTime } from './parse-time';
 
 /** A row (CSV: 1-based line number; GeoJSON: 1-based feature number or line number) left out. */
 export interface SkippedRow {
@@ -166,13 +168,9 @@ export class IncidentRows {
     if (this.totalValid > 0 || this.numeric === 0 || this.outOfRange !== this.numeric) return;
     const [x, y] = this.example!;
     if (this.swapFits === this.outOfRange) {
-      throw new Error(
-        `${this.fileName}: every coordinate is outside lon/lat ranges but fits when swapped (e.g. lon=${x}, lat=${y}) — looks like lat/lon swapped`,
-      );
+      throw new DataError(this.fileName, `every coordinate is outside lon/lat ranges but fits when swapped (e.g. lon=${x}, lat=${y}) — looks like lat/lon swapped`);
     }
-    throw new Error(
-      `${this.fileName}: values outside lon/lat ranges (e.g. x=${x}, y=${y}) — projected CRS? Convert to WGS84 lon/lat (EPSG:4326)`,
-    );
+    throw new DataError(this.fileName, `values outside lon/lat ranges (e.g. x=${x}, y=${y}) — projected CRS? Convert to WGS84 lon/lat (EPSG:4326)`);
   }
 
   private grow(): void {

@@ -38,6 +38,7 @@
  */
 import { INCIDENT_TYPE_COUNT } from './incident-types.ts';
 import { DataError } from '../data-error.ts';
+import { dayNumberOf } from '../dates.ts';
 
 export const INCIDENTS_BIN_MAGIC = 'FCSI';
 export const INCIDENTS_BIN_VERSION = 1;
@@ -47,8 +48,6 @@ export const INCIDENTS_BIN_BYTES_PER_INCIDENT = 11;
 export const INCIDENTS_BIN_MAX_DAYS = 65536;
 
 const Q = 4294967295; // 2^32 − 1
-const DAY_MS = 86_400_000;
-const DAY_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export interface IncidentsBinInput {
   /** Interleaved lon, lat (length 2n). */
@@ -211,15 +210,6 @@ export function decodeIncidents(data: ArrayBuffer | Uint8Array, file: string): D
     if (types[i]! >= INCIDENT_TYPE_COUNT) throw new DataError(file, `incident ${i} has type ${types[i]}, expected 0 … ${INCIDENT_TYPE_COUNT - 1}`);
   }
   return { count: n, coords, types, days, startDay, dayCount, bbox };
-}
-
-/** Days since 1970-01-01 of a valid `YYYY-MM-DD`, else null. */
-export function dayNumberOf(key: string): number | null {
-  const m = DAY_KEY.exec(key);
-  if (m === null) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  if (new Date(ms).toISOString().slice(0, 10) !== key) return null;
-  return ms / DAY_MS;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;

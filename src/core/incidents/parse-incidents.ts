@@ -1,3 +1,4 @@
+import { DataError } from '../data-error.ts';
 import { IncidentRows, type ParseIncidentsOptions, type ParsedIncidents } from './incident-rows';
 import { createCsvIncidentParser, createGeoJsonSeqIncidentParser, FeatureReader, NotLineDelimitedError } from './stream-incidents';
 
@@ -6,12 +7,12 @@ export type { ParsedIncidents, ParseIncidentsOptions, SkippedRow } from './incid
 /**
  * Parse an incidents file held in memory: GeoJSON when the first non-blank character (ignoring a
  * BOM and RS separators) is `{` or `[`, CSV otherwise. See {@link parseIncidentsCsv} and {@link parseIncidentsGeoJson}; data/JOIN.md
- * has the formats. Throws an Error naming the file for a fatal problem (empty file, no lon/lat
+ * has the formats. Throws a DataError naming the file for a fatal problem (empty file, no lon/lat
  * columns, malformed JSON, every coordinate out of range → swapped lat/lon or projected CRS).
  */
 export function parseIncidents(text: string, fileName: string, options: ParseIncidentsOptions = {}): ParsedIncidents {
   const first = /[^\s\ufeff\u001e]/.exec(text);
-  if (first === null) throw new Error(`${fileName}: file is empty`);
+  if (first === null) throw new DataError(fileName, `file is empty`);
   const c = first[0];
   return c === '{' || c === '[' ? parseIncidentsGeoJson(text, fileName, options) : parseIncidentsCsv(text, fileName, options);
 }
@@ -32,7 +33,7 @@ export function parseIncidentsCsv(text: string, fileName: string, options: Parse
  * skipped with its reason.
  */
 export function parseIncidentsGeoJson(text: string, fileName: string, options: ParseIncidentsOptions = {}): ParsedIncidents {
-  if (text.trim() === '') throw new Error(`${fileName}: file is empty`);
+  if (text.trim() === '') throw new DataError(fileName, `file is empty`);
   let json: unknown;
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -44,7 +45,7 @@ export function parseIncidentsGeoJson(text: string, fileName: string, options: P
       seq.end();
       return seq.take();
     } catch (seqErr) {
-      if (seqErr instanceof NotLineDelimitedError) throw new Error(`${fileName}: malformed JSON (${(err as Error).message})`);
+      if (seqErr instanceof NotLineDelimitedError) throw new DataError(fileName, `malformed JSON (${(err as Error).message})`);
       throw seqErr;
     }
   }
@@ -52,12 +53,12 @@ export function parseIncidentsGeoJson(text: string, fileName: string, options: P
   if (Array.isArray(json)) features = json;
   else if (typeof json === 'object' && json !== null && (json as { type?: unknown }).type === 'FeatureCollection') {
     const fs = (json as { features?: unknown }).features;
-    if (!Array.isArray(fs)) throw new Error(`${fileName}: FeatureCollection has no "features" array`);
+    if (!Array.isArray(fs)) throw new DataError(fileName, `FeatureCollection has no "features" array`);
     features = fs;
   } else if (typeof json === 'object' && json !== null && (json as { type?: unknown }).type === 'Feature') features = [json];
   else {
     const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : typeof json;
-    throw new Error(`${fileName}: expected a GeoJSON FeatureCollection of Point features, got ${JSON.stringify(type)}`);
+    throw new DataError(fileName, `expected a GeoJSON FeatureCollection of Point features, got ${JSON.stringify(type)}`);
   }
   const rows = new IncidentRows(fileName, options);
   const reader = new FeatureReader(rows);

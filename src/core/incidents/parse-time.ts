@@ -1,5 +1,4 @@
-/** Default time zone of incident times without an offset: China Standard Time, UTC+8. */
-export const DEFAULT_UTC_OFFSET_MINUTES = 480;
+import { DEFAULT_UTC_OFFSET_MINUTES, isValidDate } from '../dates.ts';
 
 const ISO =
   /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -27,7 +26,7 @@ export function parseTime(value: string | number, utcOffsetMinutes = DEFAULT_UTC
   const mi = m[5] === undefined ? 0 : Number(m[5]);
   const ss = m[6] === undefined ? 0 : Number(m[6]);
   const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
-  if (!validDate(y, mo, d) || hh > 23 || mi > 59 || ss > 59) return NaN;
+  if (!isValidDate(y, mo, d) || hh > 23 || mi > 59 || ss > 59) return NaN;
   let offset = utcOffsetMinutes;
   const z = m[8];
   if (z !== undefined) {
@@ -50,19 +49,7 @@ function numericTime(n: number, utcOffsetMinutes: number, text?: string): number
     const y = Math.floor(n / 10000);
     const mo = Math.floor(n / 100) % 100;
     const d = n % 100;
-    return validDate(y, mo, d) ? Date.UTC(y, mo - 1, d) - utcOffsetMinutes * 60000 : NaN;
+    return isValidDate(y, mo, d) ? Date.UTC(y, mo - 1, d) - utcOffsetMinutes * 60000 : NaN;
   }
   return Math.abs(n) >= 1e11 ? n : n * 1000;
-}
-
-function validDate(y: number, mo: number, d: number): boolean {
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= days[mo - 1]!;
-}
-
-/** True when `s` is a real calendar date written `YYYY-MM-DD`. */
-export function isDayKey(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  return m !== null && validDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }

@@ -1,3 +1,4 @@
+import { DataError } from '../data-error.ts';
 import {
   IncidentRows,
   LAT_NAMES,
@@ -16,7 +17,7 @@ import {
  */
 export interface IncidentStreamParser {
   push(chunk: string): void;
-  /** Flush the last line and run the file-level checks; throws an Error naming the file. */
+  /** Flush the last line and run the file-level checks; throws a DataError naming the file. */
   end(): void;
   /** Drain the incidents (and skipped rows) parsed since the last take. */
   take(): ParsedIncidents;
@@ -24,8 +25,11 @@ export interface IncidentStreamParser {
   readonly pending: number;
 }
 
-/** Thrown by the GeoJSON line parser when the input is not one feature per line. */
-export class NotLineDelimitedError extends Error {
+/**
+ * Thrown by the GeoJSON line parser when the input is not one feature per line: callers that can
+ * parse the file whole catch it and do; otherwise it reaches the operator as a DataError.
+ */
+export class NotLineDelimitedError extends DataError {
   readonly code = 'NOT_LINE_DELIMITED';
 }
 
@@ -108,7 +112,7 @@ abstract class LineParser implements IncidentStreamParser {
       this.line(last);
     }
     this.finish();
-    if (!this.sawContent) throw new Error(`${this.fileName}: file is empty`);
+    if (!this.sawContent) throw new DataError(this.fileName, `file is empty`);
     this.rows.finish();
   }
 
@@ -157,7 +161,7 @@ class CsvParser extends LineParser {
 
   protected finish(): void {
     if (this.pendingRecord !== null) {
-      throw new Error(`${this.fileName}: line ${this.pendingStart}: unterminated quoted field`);
+      throw new DataError(this.fileName, `line ${this.pendingStart}: unterminated quoted field`);
     }
   }
 
@@ -175,15 +179,11 @@ class CsvParser extends LineParser {
       if (lon < 0 || lat < 0) continue;
       const type = findColumn(names, TYPE_NAMES);
       if (type < 0) {
-        throw new Error(
-          `${this.fileName}: no type column in the header (expected one of ${TYPE_NAMES.join('/')}); header: ${JSON.stringify(text.slice(0, 200))}`,
-        );
+        throw new DataError(this.fileName, `no type column in the header (expected one of ${TYPE_NAMES.join('/')}); header: ${JSON.stringify(text.slice(0, 200))}`);
       }
       return { delim, lon, lat, type, time: findColumn(names, TIME_NAMES) };
     }
-    throw new Error(
-      `${this.fileName}: no lon/lat columns in the header (expected one of ${LON_NAMES.join('/')} and one of ${LAT_NAMES.join('/')}); header: ${JSON.stringify(text.slice(0, 200))}`,
-    );
+    throw new DataError(this.fileName, `no lon/lat columns in the header (expected one of ${LON_NAMES.join('/')} and one of ${LAT_NAMES.join('/')}); header: ${JSON.stringify(text.slice(0, 200))}`);
   }
 }
 
@@ -222,7 +222,7 @@ class GeoJsonSeqParser extends LineParser {
     if (type === 'Feature') this.reader.add(value, this.lineNo);
     else if (type === 'FeatureCollection') {
       const fs = (value as { features?: unknown }).features;
-      if (!Array.isArray(fs)) throw new Error(`${this.fileName}: line ${this.lineNo}: FeatureCollection has no "features" array`);
+      if (!Array.isArray(fs)) throw new DataError(this.fileName, `line ${this.lineNo}: FeatureCollection has no "features" array`);
       for (let i = 0; i < fs.length; i++) this.reader.add(fs[i], this.lineNo);
     } else throw this.notLineDelimited(`a line of type ${JSON.stringify(type)}, expected Feature`);
   }
@@ -231,7 +231,8 @@ class GeoJsonSeqParser extends LineParser {
 
   private notLineDelimited(detail: string): NotLineDelimitedError {
     return new NotLineDelimitedError(
-      `${this.fileName}: line ${this.lineNo}: not one GeoJSON feature per line (${detail}); streaming needs GeoJSONSeq/NDJSON or a FeatureCollection written one feature per line`,
+      this.fileName,
+      `line ${this.lineNo}: not one GeoJSON feature per line (${detail}); streaming needs GeoJSONSeq/NDJSON or a FeatureCollection written one feature per line`,
     );
   }
 }

@@ -1,5 +1,5 @@
-import type { JoinIndex } from './join-index';
-import { createScratch, descendBlocks, locateInLeaf, resolveWord } from './locate-point';
+import type { JoinIndex } from './join-index.ts';
+import { locatePoints } from './locate-points.ts';
 
 export interface JoinResult {
   /** Feature (township) index per point, −1 when outside every polygon. */
@@ -35,282 +35,178 @@ export function joinPoints(
   const n = coords.length >> 1;
   if (types !== undefined && types.length < n) throw new RangeError(`joinPoints: ${types.length} types for ${n} points`);
   if (days !== undefined && days.length < n) throw new RangeError(`joinPoints: ${days.length} days for ${n} points`);
-  const township = new Int32Array(n);
   const T = typeCount ?? (types === undefined ? 1 : maxPlusOne(types));
-  const F = index.featureCount;
-  const counts = new Uint32Array(F * T);
-  // Located and counted a chunk at a time when the histograms are small, so the counting pass reads
-  // townships from cache; large histograms (national) would instead be evicted by every chunk's
-  // lookups and miss again in every chunk's count.
-  const h = types === undefined ? null : new Uint32Array(2 * counts.length + 2);
-  const chunk = counts.length <= COUNT_CHUNK_MAX_COUNTERS ? COUNT_CHUNK : Math.max(n, 1);
-  for (let s = 0; s < n; s += chunk) {
-    const e = Math.min(n, s + chunk);
-    locatePoints(index, coords.subarray(2 * s, 2 * e), township.subarray(s, e));
-    if (h === null) {
-      for (let p = s; p < e; p++) {
-        const k = township[p]!;
-        if (k >= 0) counts[k * T]!++;
-      }
-    } else countTypes(township, types!, T, h, s, e);
-  }
-  if (h !== null) {
-    const half = counts.length + 1;
-    for (let c = 0; c < counts.length; c++) counts[c] = h[c]! + h[half + c]!;
-  }
-  if (days === undefined) return { township, counts, typeCount: T, dayCount: 0 };
-  const D = dayCount ?? maxPlusOne(days);
-  const countsByDay = new Uint32Array(D * F * T);
-  for (let p = 0; p < n; p++) {
-    const k = township[p]!;
-    const d = days[p]!;
-    const t = types === undefined ? 0 : types[p]!;
-    if (k >= 0 && d >= 0 && d < D && t < T) countsByDay[(d * F + k) * T + t]!++;
-  }
-  return { township, counts, countsByDay, typeCount: T, dayCount: D };
+  const D = days === undefined ? undefined : (dayCount ?? maxPlusOne(days));
+  const counter = new PointCounter(index, { coords, types, days }, { typeCount: T, dayCount: D, keepTownship: true });
+  counter.count(0, n);
+  const { township, counts, countsByDay } = counter.finish();
+  return { township: township!, counts, ...(countsByDay !== undefined ? { countsByDay } : {}), typeCount: T, dayCount: D ?? 0 };
+}
+
+/** The points a {@link PointCounter} counts (lengths checked by the caller). */
+export interface CountedPoints {
+  /** Interleaved lon, lat. */
+  readonly coords: Float64Array | Float32Array;
+  readonly types?: Uint8Array | Uint16Array | undefined;
+  readonly days?: Uint16Array | Int32Array | undefined;
+}
+
+export interface PointCounterOptions {
+  /** Types counted (0 … typeCount − 1); a point with a larger type is located, not counted. */
+  readonly typeCount: number;
+  /** With `days`: days counted in countsByDay (0 … dayCount − 1). Undefined: no countsByDay. */
+  readonly dayCount?: number | undefined;
+  /** Keep every point's township (else only a chunk's worth of scratch is allocated). */
+  readonly keepTownship: boolean;
+}
+
+export interface PointCounts {
+  readonly counts: Uint32Array;
+  readonly countsByDay?: Uint32Array;
+  /** Township index per point, −1 outside (with `keepTownship`). */
+  readonly township?: Int32Array;
+  /** Points outside every township. */
+  readonly outside: number;
 }
 
 /**
- * Locate interleaved lon, lat points into `out` (−1 outside). The hot loop: two multiplies and one
- * 16-bit read per point in a pure cell; see `locateDirect` and `locateStaged` for mixed cells.
+ * The one point-counting loop: locates points a range at a time and counts them per township ×
+ * type (× day). `joinPoints` counts all points in one call; the worker counts a range per chunk so
+ * it can report progress and be cancelled in between. The result does not depend on the ranges.
  */
-export function locatePoints(
-  index: JoinIndex,
-  coords: Float64Array | Float32Array,
-  out?: Int32Array,
-  /** 'auto' picks by index size; the others exist so tests can run either loop on any index. */
-  strategy: 'auto' | 'direct' | 'staged' = 'auto',
-): Int32Array {
-  const n = coords.length >> 1;
-  const result = out ?? new Int32Array(n);
-  const staged =
-    strategy === 'auto' ? index.cellCode.byteLength + index.nodes.byteLength + index.vertices.byteLength > STAGED_MIN_BYTES : strategy === 'staged';
-  if (coords instanceof Float64Array) {
-    if (staged) locateStaged(index, coords, result, 0);
-    else locateDirect(index, coords, result, 0);
-    return result;
-  }
-  // Float32 input is widened a chunk at a time, so the loops only ever see Float64Array and stay
-  // monomorphic (the copy is sequential and costs little next to the lookups).
-  const chunk = new Float64Array(2 * Math.min(n, 1 << 14));
-  for (let p = 0; p < n; p += chunk.length >> 1) {
-    const len = Math.min(chunk.length >> 1, n - p);
-    const view = len === chunk.length >> 1 ? chunk : chunk.subarray(0, 2 * len);
-    view.set(coords.subarray(2 * p, 2 * (p + len)));
-    if (staged) locateStaged(index, view, result, p);
-    else locateDirect(index, view, result, p);
-  }
-  return result;
-}
+export class PointCounter {
+  private readonly counts: Uint32Array;
+  private readonly countsByDay: Uint32Array | undefined;
+  private readonly township: Int32Array | null;
+  private scratch: Int32Array | null = null;
+  /** Two histograms of counts.length + 1 (see countTypes), summed by finish(). */
+  private readonly h: Uint32Array | null;
+  /** Points per locate-then-count step (cache-sized when the histograms are small). */
+  private readonly step: number;
+  private readonly featureCount: number;
+  private readonly dayCount: number;
+  private outside = 0;
 
-/**
- * Above this many bytes of cell codes, nodes and vertices (about the last-level cache of the
- * machines measured), mixed points are resolved in stages; below it, on the spot, which is
- * cheaper when the loads they make hit the cache anyway.
- */
-const STAGED_MIN_BYTES = 32 << 20;
+  constructor(
+    private readonly index: JoinIndex,
+    private readonly points: CountedPoints,
+    private readonly options: PointCounterOptions,
+  ) {
+    const n = points.coords.length >> 1;
+    const T = options.typeCount;
+    this.featureCount = index.featureCount;
+    this.counts = new Uint32Array(this.featureCount * T);
+    this.dayCount = points.days === undefined || options.dayCount === undefined ? 0 : options.dayCount;
+    this.countsByDay = points.days === undefined || options.dayCount === undefined ? undefined : new Uint32Array(this.dayCount * this.featureCount * T);
+    this.township = options.keepTownship ? new Int32Array(n) : null;
+    this.h = points.types === undefined ? null : new Uint32Array(2 * this.counts.length + 2);
+    // Located and counted a step at a time when the histograms are small, so the counting pass reads
+    // townships from cache; large histograms (national) would instead be evicted by every step's
+    // lookups and miss again in every step's count.
+    this.step = this.counts.length <= COUNT_CHUNK_MAX_COUNTERS ? COUNT_CHUNK : Infinity;
+  }
 
-/** Locate points (coords interleaved) into out[base ..], resolving each mixed point at once. */
-function locateDirect(index: JoinIndex, coords: Float64Array, out: Int32Array, base: number): void {
-  const n = coords.length >> 1;
-  const { minX, minY, maxX, maxY, invW, invH, nx, ny, cellCode, directCodes, rowWordStart, rowWord } = index;
-  const lastI = nx - 1;
-  const lastJ = ny - 1;
-  const scratch = createScratch(index);
-  const pt = new Float64Array(6);
-  for (let p = 0; p < n; p++) {
-    const x = coords[2 * p]!;
-    const y = coords[2 * p + 1]!;
-    let k = -1;
-    if (x >= minX && x < maxX && y >= minY && y < maxY) {
-      let i = ((x - minX) * invW) | 0;
-      if (i > lastI) i = lastI;
-      let j = ((y - minY) * invH) | 0;
-      if (j > lastJ) j = lastJ;
-      const c = cellCode[j * nx + i]!;
-      k = c - 1;
-      if (c > directCodes) {
-        k = rowWord[rowWordStart[j]! + c - directCodes - 1]!;
-        if (k < -1) {
-          pt[0] = x;
-          pt[1] = y;
-          k = resolveWord(index, k, i, j, scratch, pt);
+  /** Locate and count the points from … to − 1. */
+  count(from: number, to: number): void {
+    const { coords, types, days } = this.points;
+    const T = this.options.typeCount;
+    for (let s = from; s < to; s = Math.min(to, s + this.step)) {
+      const e = Math.min(to, s + this.step);
+      const located = this.located(s, e);
+      locatePoints(this.index, coords.subarray(2 * s, 2 * e), located);
+      if (this.h === null) {
+        for (let p = 0; p < e - s; p++) {
+          const k = located[p]!;
+          if (k >= 0) this.counts[k * T]!++;
+          else this.outside++;
         }
-      }
+      } else this.outside += countTypes(located, types!, s, T, this.h);
+      if (this.countsByDay !== undefined) countDays(located, types, days!, s, T, this.featureCount, this.dayCount, this.countsByDay);
     }
-    out[base + p] = k;
+  }
+
+  finish(): PointCounts {
+    const { counts, h } = this;
+    if (h !== null) {
+      const half = counts.length + 1;
+      for (let c = 0; c < counts.length; c++) counts[c] = h[c]! + h[half + c]!;
+    }
+    return {
+      counts,
+      outside: this.outside,
+      ...(this.countsByDay !== undefined ? { countsByDay: this.countsByDay } : {}),
+      ...(this.township !== null ? { township: this.township } : {}),
+    };
+  }
+
+  /** Where the townships of points s … e − 1 go. */
+  private located(s: number, e: number): Int32Array {
+    if (this.township !== null) return this.township.subarray(s, e);
+    if (this.scratch === null || this.scratch.length < e - s) this.scratch = new Int32Array(e - s);
+    return this.scratch.subarray(0, e - s);
   }
 }
 
-// The staged loop takes points in batches of BATCH. Its first pass over a batch is branch-free for
-// points inside the extent: it reads each point's 16-bit cell code, writes the code's word (c − 1,
-// right unless the code is indirect) and queues the points with indirect codes (mixed cells). With
-// no branch on the loaded code the out-of-order core keeps many of these independent, mostly
-// cache-missing loads in flight. `resolveBatch` then walks the queue in stages, each stage issuing
-// the next round of independent loads (row words and node headers, then leaf vertices) for all
-// queued points before any point waits on them: a mixed point is a chain of dependent loads
-// (cell → node → vertices), which point by point costs a full memory latency per link once the
-// index is far larger than the cache.
-
-const BATCH = 1024;
-
-/** Locate points (coords interleaved) into out[base ..], resolving mixed points a batch at a time. */
-function locateStaged(index: JoinIndex, coords: Float64Array, out: Int32Array, base: number): void {
-  const n = coords.length >> 1;
-  const { minX, minY, maxX, maxY, invW, invH, nx, ny, cellCode, directCodes } = index;
-  const lastI = nx - 1;
-  const lastJ = ny - 1;
-  const q = new BatchQueue(index);
-  const { point, cell, qx, qy } = q;
-  for (let b = 0; b < n; b += BATCH) {
-    const end = Math.min(n, b + BATCH);
-    let m = 0;
-    for (let p = b; p < end; p++) {
-      const x = coords[2 * p]!;
-      const y = coords[2 * p + 1]!;
-      let c = 0;
-      let k = 0;
-      if (x >= minX && x < maxX && y >= minY && y < maxY) {
-        let i = ((x - minX) * invW) | 0;
-        if (i > lastI) i = lastI;
-        let j = ((y - minY) * invH) | 0;
-        if (j > lastJ) j = lastJ;
-        k = j * nx + i;
-        c = cellCode[k]!;
-      }
-      out[base + p] = c - 1;
-      // queued unconditionally, kept only when the code is indirect: no branch to mispredict
-      point[m] = base + p;
-      cell[m] = k;
-      m -= (directCodes - c) >> 31;
-    }
-    if (m > 0) {
-      for (let t = 0; t < m; t++) {
-        const p = point[t]! - base;
-        qx[t] = coords[2 * p]!;
-        qy[t] = coords[2 * p + 1]!;
-      }
-      resolveBatch(index, q, m, out);
-    }
-  }
-}
-
-/** The points of one batch with indirect cell codes: input position, cell, coordinates, stage state. */
-class BatchQueue {
-  readonly point = new Int32Array(BATCH);
-  readonly cell = new Int32Array(BATCH);
-  readonly qx = new Float64Array(BATCH);
-  readonly qy = new Float64Array(BATCH);
-  /** Offset in `nodes` of the point's leaf, and the leaf cell's south-east corner. */
-  readonly leaf = new Int32Array(BATCH);
-  readonly xr = new Float64Array(BATCH);
-  readonly yb = new Float64Array(BATCH);
-  readonly scratch: Int32Array;
-  /** The point handed to locateInLeaf: px, py, xr, yb, xr, py. */
-  readonly pt = new Float64Array(6);
-  /** Where the prefetching loads' values go, so the compiler cannot drop them. */
-  readonly sink = new Float64Array(1);
-  constructor(index: JoinIndex) {
-    this.scratch = createScratch(index);
-  }
-}
-
-/**
- * Resolve the queued points q[0 .. m) (out[p] holds their cell code − 1) and write their features.
- * Stage 1 reads each point's word from `rowWord` and touches its node (block or leaf header), so
- * the misses overlap; stage 2 descends blocks (cached at the first level), keeps the points that
- * reach a leaf and touches every vertex of it; stage 3 tests the leaf edges, from cache.
- */
-function resolveBatch(index: JoinIndex, q: BatchQueue, m: number, out: Int32Array): void {
-  const { nodes, vertices: vx, nx, directCodes, rowWordStart, rowWord } = index;
-  const { point, cell, qx, qy, leaf, xr: qxr, yb: qyb } = q;
-  let acc = 0;
-  let l = 0;
-  for (let t = 0; t < m; t++) {
-    const p = point[t]!;
-    const k = cell[t]!;
-    const j = (k / nx) | 0;
-    const word = rowWord[rowWordStart[j]! + out[p]! - directCodes]!;
-    out[p] = word;
-    if (word >= -1) continue;
-    acc += nodes[(-2 - word) >> 1]!;
-    point[l] = p;
-    cell[l] = k;
-    qx[l] = qx[t]!;
-    qy[l] = qy[t]!;
-    l++;
-  }
-  m = l;
-  l = 0;
-  const { pt, scratch } = q;
-  for (let t = 0; t < m; t++) {
-    const p = point[t]!;
-    const j = (cell[t]! / nx) | 0;
-    pt[0] = qx[t]!;
-    pt[1] = qy[t]!;
-    const word = descendBlocks(index, out[p]!, cell[t]! - j * nx, j, pt);
-    if (word >= -1) {
-      out[p] = word;
-      continue;
-    }
-    const o = (-2 - word) >> 1;
-    point[l] = p;
-    qx[l] = pt[0]!;
-    qy[l] = pt[1]!;
-    leaf[l] = o;
-    qxr[l] = pt[2]!;
-    qyb[l] = pt[3]!;
-    l++;
-    const e1 = o + 2 + nodes[o + 1]!;
-    for (let e = o + 2; e < e1; e++) acc += vx[2 * nodes[e]!]!;
-  }
-  q.sink[0] = acc;
-  for (let t = 0; t < l; t++) {
-    pt[0] = qx[t]!;
-    pt[1] = qy[t]!;
-    pt[2] = qxr[t]!;
-    pt[3] = qyb[t]!;
-    pt[4] = qxr[t]!;
-    pt[5] = qy[t]!;
-    out[point[t]!] = locateInLeaf(index, leaf[t]!, scratch, pt);
-  }
-}
-
-/** Points per chunk in joinPoints: their townships (256 KB) stay in cache for the count. */
+/** Points per locate-then-count step: their townships (256 KB) stay in cache for the count. */
 const COUNT_CHUNK = 1 << 16;
-/** Counters (two histograms of them) that leave room in a 1 MB L2 cache for a chunk's data. */
+/** Counters (two histograms of them) that leave room in a 1 MB L2 cache for a step's data. */
 const COUNT_CHUNK_MAX_COUNTERS = 1 << 16;
 
 /**
- * h[k · T + t]++ for every point p in [from, to) inside (k ≥ 0) with a valid type (t < T), where h
+ * h[k · T + t]++ for every located point (township[q] = k ≥ 0, types[first + q] = t < T), where h
  * holds two histograms of counts.length + 1 (the last slot a dummy) to be summed by the caller.
  * Branch-free (the outside points, ~half of a uniform sample, would make the branch
  * unpredictable): invalid points go to the dummy slot; the two histograms halve the store-to-load
- * dependency stalls when consecutive points hit the same counter.
+ * dependency stalls when consecutive points hit the same counter. Returns the points outside.
  */
-function countTypes(township: Int32Array, types: Uint8Array | Uint16Array, T: number, h: Uint32Array, from: number, to: number): void {
+function countTypes(township: Int32Array, types: Uint8Array | Uint16Array, first: number, T: number, h: Uint32Array): number {
   const half = h.length >> 1;
   const size = half - 1;
-  let p = from;
-  for (; p + 1 < to; p += 2) {
-    const k0 = township[p]!;
-    const t0 = types[p]!;
+  const to = township.length;
+  let outside = 0;
+  let q = 0;
+  for (; q + 1 < to; q += 2) {
+    const k0 = township[q]!;
+    const t0 = types[first + q]!;
     const bad0 = (k0 | (T - 1 - t0)) >> 31; // −1 when k0 < 0 or t0 ≥ T
     h[((k0 * T + t0) & ~bad0) | (size & bad0)]!++;
-    const k1 = township[p + 1]!;
-    const t1 = types[p + 1]!;
+    const k1 = township[q + 1]!;
+    const t1 = types[first + q + 1]!;
     const bad1 = (k1 | (T - 1 - t1)) >> 31;
     h[half + (((k1 * T + t1) & ~bad1) | (size & bad1))]!++;
+    outside -= (k0 >> 31) + (k1 >> 31);
   }
-  if (p < to) {
-    const k = township[p]!;
-    const t = types[p]!;
+  if (q < to) {
+    const k = township[q]!;
+    const t = types[first + q]!;
     const bad = (k | (T - 1 - t)) >> 31;
     h[((k * T + t) & ~bad) | (size & bad)]!++;
+    outside -= k >> 31;
+  }
+  return outside;
+}
+
+/** countsByDay[(d · F + k) · T + t]++ for the located points inside with 0 ≤ d < D and t < T. */
+function countDays(
+  township: Int32Array,
+  types: Uint8Array | Uint16Array | undefined,
+  days: Uint16Array | Int32Array,
+  first: number,
+  T: number,
+  F: number,
+  D: number,
+  countsByDay: Uint32Array,
+): void {
+  for (let q = 0; q < township.length; q++) {
+    const k = township[q]!;
+    const d = days[first + q]!;
+    const t = types === undefined ? 0 : types[first + q]!;
+    if (k >= 0 && d >= 0 && d < D && t < T) countsByDay[(d * F + k) * T + t]!++;
   }
 }
 
-function maxPlusOne(a: Uint8Array | Uint16Array | Int32Array): number {
+/** One more than the largest value (0 for an empty array): the default count of types or days. */
+export function maxPlusOne(a: Uint8Array | Uint16Array | Int32Array): number {
   let m = -1;
   for (let i = 0; i < a.length; i++) if (a[i]! > m) m = a[i]!;
   return m + 1;
