@@ -25,7 +25,7 @@ import { buildJoinIndex } from '../src/core/pip/build-index';
 import { describeJoinIndex, type JoinIndex } from '../src/core/pip/join-index';
 import { joinPoints } from '../src/core/pip/join-points';
 import { locatePoints } from '../src/core/pip/locate-points';
-import { parseBoundaries, type BoundaryFeature } from '../src/core/boundaries/parse-boundaries';
+import { readBoundaryFeatures, type BoundaryFeature } from '../src/core/boundaries/read-boundaries';
 import { createRandom } from '../src/core/random';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -259,7 +259,7 @@ for (const s of SETS) {
     notes.push(`${s.name}: skipped — ${s.file} is missing (make it with \`${s.make}\`)`);
     continue;
   }
-  const features = parseBoundaries(readFileSync(path, 'utf8'), s.file);
+  const features = readBoundaryFeatures(readFileSync(path, 'utf8'), s.file);
   process.stdout.write(`${s.name}: ${features.length} townships … `);
   const row = benchSet(s.name, features);
   console.log('done');

@@ -25,7 +25,7 @@ import { dayNumberAt, DEFAULT_UTC_OFFSET_MINUTES, formatDayNumber } from '../src
 import { INCIDENT_TYPE_COUNT, INCIDENT_TYPES } from '../src/core/incidents/incident-types';
 import type { ParsedIncidents, SkippedRow } from '../src/core/incidents/incident-rows';
 import { locatePoints } from '../src/core/pip/locate-points';
-import { parseBoundaries } from '../src/core/boundaries/parse-boundaries';
+import { readBoundaryFeatures } from '../src/core/boundaries/read-boundaries';
 import { parseIncidentsGeoJson } from '../src/core/incidents/parse-incidents';
 import {
   createCsvIncidentParser,
@@ -169,7 +169,7 @@ async function streamInto(parser: IncidentStreamParser, file: string, batchSize:
 
 async function run(opts: Options): Promise<void> {
   const t0 = performance.now();
-  const boundaries = parseBoundaries(await readFile(opts.boundaries, 'utf8'), opts.boundaries, opts.object);
+  const boundaries = readBoundaryFeatures(await readFile(opts.boundaries, 'utf8'), opts.boundaries, opts.object);
   const codes = boundaries.map((f) => f.properties.code);
   const index = buildJoinIndex(boundaries, { codes });
   const t1 = performance.now();

@@ -1,6 +1,6 @@
 /**
- * The join against independent oracles on Lishui's real boundaries (the 173 townships when
- * public/data/townships.topo.json exists, and always the 9 counties).
+ * The join against independent oracles on Lishui's real boundaries: the 173 townships of
+ * public/data/townships.topo.json (the suite fails when it is missing) and the 9 counties.
  *
  * How all 1,000,000 random points are verified (honestly, without running Turf a million times):
  * 1. every point is classified by BandOracle, a textbook floating-point ray cast over bands of

@@ -3,9 +3,11 @@
  * border lines (meshes of the shared arcs, so each border is drawn once), and label points.
  */
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
-import { feature, merge, mesh } from 'topojson-client';
+import { merge, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
-import { DataError, isRecord, parseJson } from '../data-error.ts';
+import { DataError, isRecord } from '../data-error.ts';
+import { describeFeature } from './describe-feature.ts';
+import { boundariesFromJson, parseBoundaryJson } from './read-boundaries.ts';
 
 export interface TownshipProperties {
   code: string;
@@ -38,56 +40,26 @@ export interface Boundaries {
 
 const CODE = /^\d{9}$/;
 
-function checkLonLat(file: string, code: string, x: number, y: number): void {
-  if (!Number.isFinite(x) || !Number.isFinite(y)) throw new DataError(file, `township ${code} has a non-numeric coordinate`);
-  if (Math.abs(y) > 90 && Math.abs(x) <= 90) {
-    throw new DataError(file, `township ${code} has latitude ${y}: coordinates look like [lat, lon]; expected [lon, lat]`);
-  }
-  if (Math.abs(x) > 180 || Math.abs(y) > 90) {
-    throw new DataError(file, `township ${code} has coordinate [${x}, ${y}] outside lon/lat ranges (projected CRS?); expected WGS84 degrees`);
-  }
-}
-
+/**
+ * The townships are read by the one boundary parser (read-boundaries.ts); the map also needs
+ * TopoJSON (to draw each shared border once) and, per township, a 9-digit code, a name and its
+ * county.
+ */
 export function parseBoundaries(text: string, file: string): Boundaries {
-  const json = parseJson(text, file);
-  if (!isRecord(json) || json.type !== 'Topology' || !isRecord(json.objects) || !Array.isArray(json.arcs)) {
-    throw new DataError(file, 'not a TopoJSON Topology (expected "type": "Topology" with "objects" and "arcs")');
+  const json = parseBoundaryJson(text, file);
+  if (!isRecord(json) || json.type !== 'Topology') {
+    throw new DataError(file, 'not a TopoJSON Topology (expected "type": "Topology" with "objects" and "arcs"); the map needs TopoJSON to draw shared borders once — convert GeoJSON with mapshaper or geo2topo');
   }
-  const topo = json as unknown as Topology;
-  const object = topo.objects.townships as GeometryCollection<TownshipProperties> | undefined;
-  if (!object || object.type !== 'GeometryCollection') {
-    throw new DataError(file, 'has no "townships" GeometryCollection object');
-  }
-  const seen = new Set<string>();
-  object.geometries.forEach((g, i) => {
-    const p = g.properties as Partial<TownshipProperties> | undefined;
-    if (!p || typeof p.code !== 'string' || !CODE.test(p.code)) {
-      throw new DataError(file, `township #${i} has no 9-digit "code" property`);
-    }
-    if (seen.has(p.code)) throw new DataError(file, `duplicate township code ${p.code}`);
-    seen.add(p.code);
-    for (const key of ['name', 'countyCode', 'countyName'] as const) {
-      if (typeof p[key] !== 'string' || p[key] === '') throw new DataError(file, `township ${p.code} has no "${key}"`);
-    }
-    if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
-      throw new DataError(file, `township ${p.code} has geometry type ${g.type}, expected Polygon or MultiPolygon`);
-    }
-  });
-  if (seen.size === 0) throw new DataError(file, 'has no townships');
-
-  let townships: FeatureCollection<Polygon | MultiPolygon, TownshipProperties>;
-  try {
-    townships = feature(topo, object) as FeatureCollection<Polygon | MultiPolygon, TownshipProperties>;
-  } catch (error) {
-    throw new DataError(file, `geometry cannot be decoded (${(error as Error).message})`);
-  }
+  const source = boundariesFromJson(json, file);
+  const topo = source.topology!;
+  const object = source.object!;
+  source.features.forEach((f, i) => checkTownship(f.properties, i, file));
+  const townships = { type: 'FeatureCollection', features: source.features } as unknown as FeatureCollection<Polygon | MultiPolygon, TownshipProperties>;
   const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const f of townships.features) {
     const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
     for (const polygon of polygons) {
-      if (polygon.length === 0 || polygon[0].length < 4) throw new DataError(file, `township ${f.properties.code} has an empty ring`);
       for (const [x, y] of polygon[0]) {
-        checkLonLat(file, f.properties.code, x, y);
         if (x < bbox[0]) bbox[0] = x;
         if (y < bbox[1]) bbox[1] = y;
         if (x > bbox[2]) bbox[2] = x;
@@ -99,19 +71,21 @@ export function parseBoundaries(text: string, file: string): Boundaries {
   }
 
   const countyOf = (g: GeometryObject<TownshipProperties>): string => (g.properties as TownshipProperties).countyCode;
+  const collection = object as GeometryCollection;
   const countyBorders = {
     type: 'Feature',
     properties: {},
-    geometry: mesh(topo, object, (a, b) => a === b || countyOf(a as never) !== countyOf(b as never)),
+    geometry: mesh(topo, collection, (a, b) => a === b || countyOf(a as never) !== countyOf(b as never)),
   } as Feature<MultiLineString>;
   const townshipBorders = {
     type: 'Feature',
     properties: {},
-    geometry: mesh(topo, object, (a, b) => a !== b && countyOf(a as never) === countyOf(b as never)),
+    geometry: mesh(topo, collection, (a, b) => a !== b && countyOf(a as never) === countyOf(b as never)),
   } as Feature<MultiLineString>;
 
   const counties = countyInfo(topo, townships);
-  const outline: Feature<MultiPolygon> = { type: 'Feature', properties: {}, geometry: merge(topo, object.geometries as never) as MultiPolygon };
+  const members = object.type === 'GeometryCollection' ? object.geometries : [object];
+  const outline: Feature<MultiPolygon> = { type: 'Feature', properties: {}, geometry: merge(topo, members as never) as MultiPolygon };
   return {
     outline,
     townships,
@@ -123,6 +97,15 @@ export function parseBoundaries(text: string, file: string): Boundaries {
     countyLabels: points(counties),
     bbox,
   };
+}
+
+/** What the map shows of a township: a 9-digit code (the colour key), its name and its county. */
+function checkTownship(p: Record<string, unknown>, i: number, file: string): void {
+  const code = p.code as string;
+  if (!CODE.test(code)) throw new DataError(file, `${describeFeature(i, code)}: code "${code}" is not a 9-digit township code (e.g. 331102001)`);
+  for (const key of ['name', 'countyCode', 'countyName'] as const) {
+    if (typeof p[key] !== 'string' || p[key] === '') throw new DataError(file, `${describeFeature(i, code)} has no "${key}"; the map shows it beside the township`);
+  }
 }
 
 function countyInfo(topo: Topology, townships: FeatureCollection<Polygon | MultiPolygon, TownshipProperties>): CountyInfo[] {
