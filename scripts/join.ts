@@ -7,7 +7,7 @@
  * - Boundaries: TopoJSON (object "townships", or the only object) or a GeoJSON FeatureCollection of
  *   Polygon/MultiPolygon features with `properties.code` (read whole: they are small).
  * - Incidents are STREAMED in batches (`--batch` points), so a file larger than memory works:
- *   CSV (.csv/.tsv/.txt; see src/core/join/stream-incidents.ts for the columns) is read line by
+ *   CSV (.csv/.tsv/.txt; see src/core/incidents/stream-incidents.ts for the columns) is read line by
  *   line; GeoJSON (.geojson/.json/.geojsonl/.geojsons/.ndjson/.jsonl) is streamed when it has one
  *   feature per line (GeoJSONSeq, NDJSON, or a FeatureCollection written one feature per line);
  *   any other GeoJSON layout is parsed whole, which needs it to fit in memory (up to 512 MiB).
