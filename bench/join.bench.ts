@@ -9,6 +9,9 @@
  *   subset sized to run ~1 s, scaled per point;
  * - flatbush over the polygons' bboxes + an exact even–odd point-in-polygon test on flat arrays, on a
  *   subset sized to run ~1 s;
+ * - the floor: a plain loop doing one 16-bit grid-cell read per point over a grid of the index's
+ *   size, on the same points in the same run, and the join's time as a multiple of it (how close
+ *   the join is to one memory read per point, independent of the machine);
  * - agreement of both baselines with the join on their subsets.
  * Township sets: Lishui (public/data), Zhejiang and national (build/regions, made by
  * `npm run data -- 33` / `npm run data -- all`); a missing file is skipped with a note.
@@ -21,10 +24,11 @@ import { fileURLToPath } from 'node:url';
 import { tag } from '@turf/turf';
 import Flatbush from 'flatbush';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import { buildJoinIndex } from '../src/core/join/build-index';
-import { describeJoinIndex, type JoinIndex } from '../src/core/join/join-index';
-import { joinPoints, locatePoints } from '../src/core/join/join-points';
-import { parseBoundaries, type BoundaryFeature } from '../src/core/join/parse-boundaries';
+import { buildJoinIndex } from '../src/core/pip/build-index';
+import { describeJoinIndex, type JoinIndex } from '../src/core/pip/join-index';
+import { joinPoints } from '../src/core/pip/join-points';
+import { locatePoints } from '../src/core/pip/locate-points';
+import { readBoundaryFeatures, type BoundaryFeature } from '../src/core/boundaries/read-boundaries';
 import { createRandom } from '../src/core/random';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -55,6 +59,8 @@ interface Row {
   mb: string;
   join: string;
   joinCpu: string;
+  floor: string;
+  xFloor: string;
   turf: string;
   xTurf: string;
   flatbush: string;
@@ -119,6 +125,46 @@ class FlatbushPip {
     }
     return inside;
   }
+}
+
+/** Values read by the floor loop, kept so the loop cannot be optimized away. */
+const floorSink: number[] = [];
+
+/**
+ * The floor the join is compared with: the same points, one read per point from a grid of 16-bit
+ * cells of the index's size (nx × ny), with the index's cell arithmetic, and one int32 written per
+ * point. No join can be faster than this on the same machine, so the join's ratio to it reads the
+ * same on any machine. Returns the median milliseconds of `runs` after `warmup`.
+ */
+function gridReadFloor(index: JoinIndex, coords: Float64Array, warmup: number, runs: number): number {
+  const { minX, minY, maxX, maxY, invW, invH, nx, ny } = index;
+  const grid = new Uint16Array(nx * ny);
+  const fill = createRandom(SEED + 1);
+  for (let c = 0; c < grid.length; c++) grid[c] = Math.floor(fill() * 0x10000);
+  const n = coords.length >> 1;
+  const out = new Int32Array(n);
+  const lastI = nx - 1;
+  const lastJ = ny - 1;
+  const times: number[] = [];
+  for (let k = 0; k < warmup + runs; k++) {
+    const t0 = performance.now();
+    for (let p = 0; p < n; p++) {
+      const x = coords[2 * p]!;
+      const y = coords[2 * p + 1]!;
+      let v = -1;
+      if (x >= minX && x < maxX && y >= minY && y < maxY) {
+        let i = ((x - minX) * invW) | 0;
+        if (i > lastI) i = lastI;
+        let j = ((y - minY) * invH) | 0;
+        if (j > lastJ) j = lastJ;
+        v = grid[j * nx + i]! - 1;
+      }
+      out[p] = v;
+    }
+    if (k >= warmup) times.push(performance.now() - t0);
+  }
+  floorSink.push(out[n >> 1]!);
+  return median(times);
 }
 
 /** Time fn(n) on growing n until one call takes at least `minMs`; returns points per second. */
@@ -190,6 +236,11 @@ function benchSet(name: string, features: BoundaryFeature[]): Row {
   const oursCpu = POINTS / (median(joinsCpu) / 1000);
   const inside = township.reduce((s, k) => s + (k >= 0 ? 1 : 0), 0);
 
+  // the floor, right after the join, on the same points
+  gc();
+  const floorMs = gridReadFloor(index, coords, JOIN_WARMUP, JOIN_RUNS);
+  const floor = POINTS / (floorMs / 1000);
+
   // turf.tag on a subset of the same points
   gc();
   const polygons: FeatureCollection<Polygon | MultiPolygon> = { type: 'FeatureCollection', features };
@@ -236,6 +287,8 @@ function benchSet(name: string, features: BoundaryFeature[]): Row {
     mb: (stats.bytes / 1e6).toFixed(1),
     join: (ours / 1e6).toFixed(1),
     joinCpu: (oursCpu / 1e6).toFixed(1),
+    floor: (floor / 1e6).toFixed(1),
+    xFloor: (median(joins) / floorMs).toFixed(2),
     turf: turfRes.perSec < 1e4 ? turfRes.perSec.toFixed(0) : `${(turfRes.perSec / 1e3).toFixed(1)}k`,
     xTurf: Math.round(ours / turfRes.perSec).toLocaleString('en'),
     flatbush: (fbRes.perSec / 1e6).toFixed(2),
@@ -258,7 +311,7 @@ for (const s of SETS) {
     notes.push(`${s.name}: skipped — ${s.file} is missing (make it with \`${s.make}\`)`);
     continue;
   }
-  const features = parseBoundaries(readFileSync(path, 'utf8'), s.file);
+  const features = readBoundaryFeatures(readFileSync(path, 'utf8'), s.file);
   process.stdout.write(`${s.name}: ${features.length} townships … `);
   const row = benchSet(s.name, features);
   console.log('done');
@@ -274,6 +327,8 @@ const header: Row = {
   mb: 'index MB',
   join: 'join M pts/s',
   joinCpu: '(CPU time)',
+  floor: 'grid-read floor M pts/s',
+  xFloor: 'join time ÷ floor',
   turf: 'turf.tag pts/s',
   xTurf: '× turf',
   flatbush: 'flatbush+PIP M pts/s',

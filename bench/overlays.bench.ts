@@ -16,8 +16,8 @@ import { join } from 'node:path';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { buildOverlays } from '../data/pipeline/overlays.ts';
 import { computeAreaShares, lonLatArea } from '../src/core/area-shares.ts';
-import { parseBoundaries } from '../src/core/boundaries.ts';
-import { HAZARD_CLASSES } from '../src/core/overlays/index.ts';
+import { parseBoundaries } from '../src/core/boundaries/boundaries.ts';
+import { HAZARD_CLASSES } from '../src/core/overlays/types.ts';
 import { turfAreaShares } from '../test/support/area-shares-turf.ts';
 
 type Layer = { features: Feature<Polygon | MultiPolygon, { class: string }>[] };

@@ -7,7 +7,7 @@
  * - Boundaries: TopoJSON (object "townships", or the only object) or a GeoJSON FeatureCollection of
  *   Polygon/MultiPolygon features with `properties.code` (read whole: they are small).
  * - Incidents are STREAMED in batches (`--batch` points), so a file larger than memory works:
- *   CSV (.csv/.tsv/.txt; see src/core/join/stream-incidents.ts for the columns) is read line by
+ *   CSV (.csv/.tsv/.txt; see src/core/incidents/stream-incidents.ts for the columns) is read line by
  *   line; GeoJSON (.geojson/.json/.geojsonl/.geojsons/.ndjson/.jsonl) is streamed when it has one
  *   feature per line (GeoJSONSeq, NDJSON, or a FeatureCollection written one feature per line);
  *   any other GeoJSON layout is parsed whole, which needs it to fit in memory (up to 512 MiB).
@@ -20,26 +20,24 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { buildJoinIndex } from '../src/core/join/build-index';
-import { dayKeyOf } from '../src/core/join/bucket-days';
-import { INCIDENT_TYPE_COUNT, INCIDENT_TYPES } from '../src/core/join/incident-types';
-import type { ParsedIncidents, SkippedRow } from '../src/core/join/incident-rows';
-import { locatePoints } from '../src/core/join/join-points';
-import { parseBoundaries } from '../src/core/join/parse-boundaries';
-import { parseIncidentsGeoJson } from '../src/core/join/parse-incidents';
-import { DEFAULT_UTC_OFFSET_MINUTES } from '../src/core/join/parse-time';
+import { buildJoinIndex } from '../src/core/pip/build-index';
+import { dayNumberAt, DEFAULT_UTC_OFFSET_MINUTES, formatDayNumber } from '../src/core/dates';
+import { INCIDENT_TYPE_COUNT, INCIDENT_TYPES } from '../src/core/incidents/incident-types';
+import type { ParsedIncidents, SkippedRow } from '../src/core/incidents/incident-rows';
+import { locatePoints } from '../src/core/pip/locate-points';
+import { readBoundaryFeatures } from '../src/core/boundaries/read-boundaries';
+import { parseIncidentsGeoJson } from '../src/core/incidents/parse-incidents';
 import {
   createCsvIncidentParser,
   createGeoJsonSeqIncidentParser,
   NotLineDelimitedError,
   type IncidentStreamParser,
-} from '../src/core/join/stream-incidents';
-import { writeCounts, type CountsRow } from '../src/core/join/write-counts';
+} from '../src/core/incidents/stream-incidents';
+import { writeCounts, type CountsRow } from '../src/core/counts/write-counts';
 
 const USAGE =
   'usage: npm run join -- <boundaries.topojson|geojson> <incidents.csv|geojson> [--out counts.csv] [--utc-offset +08:00] [--object townships] [--batch 1000000]';
 const WHOLE_GEOJSON_LIMIT = 512 * 1024 * 1024;
-const DAY_MS = 86_400_000;
 const CSV_EXT = new Set(['.csv', '.tsv', '.txt']);
 const GEOJSON_EXT = new Set(['.geojson', '.json', '.geojsonl', '.geojsons', '.ndjson', '.jsonl']);
 
@@ -114,7 +112,6 @@ class Tally {
     if (times !== undefined) this.dated = true;
     let lastDay = NaN;
     let dayCounts = this.undated;
-    const offset = this.utcOffsetMinutes * 60000;
     for (let i = 0; i < n; i++) {
       const k = township[i]!;
       if (k < 0) {
@@ -126,7 +123,7 @@ class Tally {
         this.undated[k * T + batch.types[i]!]!++;
         continue;
       }
-      const day = Math.floor((times[i]! + offset) / DAY_MS);
+      const day = dayNumberAt(times[i]!, this.utcOffsetMinutes);
       if (day !== lastDay) {
         let c = this.byDay.get(day);
         if (c === undefined) {
@@ -153,7 +150,7 @@ class Tally {
     };
     if (this.dated) {
       for (const day of [...this.byDay.keys()].sort((a, b) => a - b)) {
-        emit(this.byDay.get(day)!, dayKeyOf(day * DAY_MS, 0));
+        emit(this.byDay.get(day)!, formatDayNumber(day));
       }
     } else emit(this.undated, '');
     return rows;
@@ -172,7 +169,7 @@ async function streamInto(parser: IncidentStreamParser, file: string, batchSize:
 
 async function run(opts: Options): Promise<void> {
   const t0 = performance.now();
-  const boundaries = parseBoundaries(await readFile(opts.boundaries, 'utf8'), opts.boundaries, opts.object);
+  const boundaries = readBoundaryFeatures(await readFile(opts.boundaries, 'utf8'), opts.boundaries, opts.object);
   const codes = boundaries.map((f) => f.properties.code);
   const index = buildJoinIndex(boundaries, { codes });
   const t1 = performance.now();

@@ -4,18 +4,15 @@
  * A leaf module: it imports nothing from the pipeline modules that use it.
  */
 import type { Festival } from '../../src/core/daily-file.ts';
+import { addDays, weekdayOf } from '../../src/core/dates.ts';
 import { createRandom } from '../../src/core/random.ts';
 
-/** `YYYY-MM-DD` plus `n` days. */
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
+// Day arithmetic is the app's own (one date module for the app and the pipeline).
+export { addDays };
 
 /** Whether a `YYYY-MM-DD` day is a Saturday or a Sunday. */
 export function isWeekend(day: string): boolean {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  const weekday = weekdayOf(day);
   return weekday === 0 || weekday === 6;
 }
 

@@ -5,13 +5,14 @@
  * daily.json text — then parsed back exactly as the app parses it, ready for the index engine.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
-import { parseBoundaries } from '../../src/core/boundaries.ts';
+import { parseBoundaries } from '../../src/core/boundaries/boundaries.ts';
 import { parseDailyFile, type DailyData } from '../../src/core/daily-file.ts';
-import { decodeIncidents, encodeIncidents } from '../../src/core/incidents-bin.ts';
-import { assembleIndexInputs, type IndexInputs } from '../../src/core/index/index.ts';
-import { buildJoinIndex } from '../../src/core/join/build-index.ts';
-import { INCIDENT_TYPE_COUNT } from '../../src/core/join/incident-types.ts';
-import { joinPoints } from '../../src/core/join/join-points.ts';
+import { decodeIncidents, encodeIncidents } from '../../src/core/incidents/incidents-bin.ts';
+import { assembleIndexInputs } from '../../src/core/safety-index/inputs.ts';
+import type { IndexInputs } from '../../src/core/safety-index/compute-index.ts';
+import { buildJoinIndex } from '../../src/core/pip/build-index.ts';
+import { INCIDENT_TYPE_COUNT } from '../../src/core/incidents/incident-types.ts';
+import { joinPoints } from '../../src/core/pip/join-points.ts';
 import { stableJson } from './common.ts';
 import { dailyFileJson, generateDaily, type GeneratedDaily } from './daily.ts';
 import { generateIncidents, type GeneratedIncidents, type TownshipSeat } from './incidents.ts';

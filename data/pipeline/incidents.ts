@@ -4,10 +4,10 @@
  * days (public security, road, fire up), geological events from each township's own rainfall (today
  * and the two days before) × its susceptibility, and dispute points for half of each day's new
  * disputes. Each point may be fatal (not stored in incidents.bin: the pipeline counts fatal points per
- * joined township into daily.json's `fatal_incidents`). Types follow src/core/join/incident-types.ts;
- * the output is columns, encoded by src/core/incidents-bin.ts.
+ * joined township into daily.json's `fatal_incidents`). Types follow src/core/incidents/incident-types.ts;
+ * the output is columns, encoded by src/core/incidents/incidents-bin.ts.
  */
-import { INCIDENT_TYPES } from '../../src/core/join/incident-types.ts';
+import { INCIDENT_TYPES } from '../../src/core/incidents/incident-types.ts';
 import { createRandom, normal } from '../../src/core/random.ts';
 import { addDays, isWeekend } from './calendar.ts';
 import type { GeneratedDaily } from './daily.ts';

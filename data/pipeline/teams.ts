@@ -17,7 +17,7 @@
  */
 import { circle, featureCollection, union } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import type { CountyInfo } from '../../src/core/boundaries.ts';
+import type { CountyInfo } from '../../src/core/boundaries/boundaries.ts';
 import type { CoverageProperties, OverlaysConfig, TeamProperties } from '../../src/core/overlays/types.ts';
 import { reachKm } from '../../src/core/overlays/types.ts';
 import { createRandom } from '../../src/core/random.ts';

@@ -16,7 +16,7 @@
  * ```
  *
  * - `series[id][d][t]`: the value of `codes[t]` on day `startDay + d`; `null` = not reported
- *   (the engine treats it as missing, see src/core/index/compute-index.ts). A series may be absent.
+ *   (the engine treats it as missing, see src/core/safety-index/compute-index.ts). A series may be absent.
  * - `population[t]`: residents (`null` or 0 = unknown: the township gets no index).
  * - Series ids ({@link DAILY_SERIES}): `rainfall` (mm that day), `disputes_new`, `disputes_resolved`,
  *   `disputes_open` (unresolved at the end of the day), `hazards_found`, `hazards_rectified`
@@ -25,7 +25,7 @@
  *   not used by the engine.
  * - `rainstormDays`, `festivals`: informational (what the generator simulated); optional.
  */
-import { dayNumberOf } from './incidents-bin.ts';
+import { dayNumberOf } from './dates.ts';
 import { DataError, isRecord, parseJson, checkTownshipCodes } from './data-error.ts';
 
 export const DAILY_SERIES = [

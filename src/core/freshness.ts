@@ -3,8 +3,7 @@
  * its document title and its machine-readable health attribute always agree (and tests can set the
  * clock). Days are calendar days in the data's time zone (China, UTC+8, unless configured).
  */
-import { daysBetween } from './index/dates.ts';
-import { dayKeyOf } from './join/bucket-days.ts';
+import { dayKeyOf, daysBetween } from './dates.ts';
 
 export type Health = 'ok' | 'stale' | 'offline' | 'error';
 

@@ -1,4 +1,4 @@
-import type { Messages } from './messages.ts';
+import type { Messages } from './types.ts';
 
 export const en: Messages = {
   'app.title': 'Five-Color Safety Map',

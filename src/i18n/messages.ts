@@ -5,13 +5,10 @@
  */
 import { zh } from './zh.ts';
 import { en } from './en.ts';
+import type { Locale, Messages } from './types.ts';
 
-export type Locale = 'zh' | 'en';
+export type { Locale, MessageKey, Messages } from './types.ts';
 export const LOCALES: readonly Locale[] = ['zh', 'en'];
-
-type Widen<T> = T extends (...args: infer A) => string ? (...args: A) => string : string;
-export type Messages = { readonly [K in keyof typeof zh]: Widen<(typeof zh)[K]> };
-export type MessageKey = keyof Messages;
 
 export const MESSAGES: Readonly<Record<Locale, Messages>> = { zh, en };
 

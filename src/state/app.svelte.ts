@@ -1,4 +1,4 @@
-import type { Boundaries } from '../core/boundaries.ts';
+import type { Boundaries } from '../core/boundaries/boundaries.ts';
 import { classifyIndex, countLevels, DEFAULT_BANDS, type Bands, type Level } from '../core/levels.ts';
 import { indexOn, type LevelsFile } from '../core/levels-file.ts';
 import type { Manifest } from '../core/manifest.ts';

@@ -2,10 +2,11 @@
  * The incident layer's state: loaded after the first colored frame, parsed and joined in the worker,
  * never blocking the map. Cancels a stale load when a newer one starts.
  */
-import { INCIDENT_TYPES } from '../core/join/incident-types.ts';
-import { townshipCounts } from '../core/incident-view.ts';
+import { INCIDENT_TYPES } from '../core/incidents/incident-types.ts';
+import { townshipCounts } from '../core/incidents/incident-view.ts';
 import type { Progress, RequestResult } from '../worker/protocol.ts';
-import { joinWorker } from './worker.ts';
+import { dataWorker } from './worker.ts';
+import { daysBetween } from '../core/dates.ts';
 import type { AppState } from './app.svelte.ts';
 
 type Joined = RequestResult<'loadAndJoin'>;
@@ -29,7 +30,7 @@ export class IncidentsState {
   dayOf(date: string | null): number | null {
     const start = this.joined?.startDay;
     if (!start || !date) return null;
-    return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
+    return daysBetween(start, date);
   }
 
   /** A township's incident counts per type over the window ending on `date`. */
@@ -65,7 +66,7 @@ export class IncidentsState {
     this.status = 'loading';
     performance.mark('five-color:incidents-start');
     try {
-      const client = await joinWorker();
+      const client = await dataWorker();
       if (this.boundariesSent !== boundaries) {
         const set = await client.request('setBoundaries', { features: boundaries.townships.features }, { signal: controller.signal });
         this.boundariesSent = boundaries;

@@ -4,12 +4,17 @@
  * adds the "why" for the panel and the change list once incidents are joined.
  */
 import { parseDailyFile, type DailyData } from '../core/daily-file.ts';
-import { assembleIndexInputs, compareWithLevels, domainChanges, parseIndexConfig, townshipDay, type IndexInputs, type IndexResult } from '../core/index/index.ts';
-import { INCIDENT_TYPE_COUNT } from '../core/join/incident-types.ts';
+import { assembleIndexInputs } from '../core/safety-index/inputs.ts';
+import { compareWithLevels } from '../core/safety-index/compare-levels.ts';
+import { domainChanges, townshipDay } from '../core/safety-index/explain.ts';
+import { parseIndexConfig } from '../core/safety-index/config.ts';
+import type { IndexInputs, IndexResult } from '../core/safety-index/compute-index.ts';
+import { INCIDENT_TYPE_COUNT } from '../core/incidents/incident-types.ts';
 import type { AppState } from './app.svelte.ts';
 import type { IncidentsState } from './incidents.svelte.ts';
 import type { OverlaysState } from './overlays.svelte.ts';
-import { joinWorker } from './worker.ts';
+import { dataWorker } from './worker.ts';
+import { daysBetween } from '../core/dates.ts';
 
 export class IndexState {
   result = $state.raw<IndexResult | null>(null);
@@ -45,7 +50,7 @@ export class IndexState {
     const daily = this.daily;
     const rain = daily?.series.rainfall;
     if (!daily || !rain || !date) return null;
-    const d = Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${daily.startDay}T00:00:00Z`)) / 86_400_000);
+    const d = daysBetween(daily.startDay, date);
     if (d < 0 || d >= daily.dayCount) return null;
     const T = daily.codes.length;
     const pos = new Map(daily.codes.map((c, t) => [c, t]));
@@ -88,7 +93,7 @@ export class IndexState {
       // The engine runs in the worker like the join, so a city-sized config never stalls the map.
       // Its inputs are transferred there (and come back in the result), so arrays shared with
       // daily.json's parse — still read here for rainfall — go as copies.
-      this.result = await (await joinWorker()).request('computeIndex', { config, file: name(files.config), inputs: detachable(inputs, daily) });
+      this.result = await (await dataWorker()).request('computeIndex', { config, file: name(files.config), inputs: detachable(inputs, daily) });
       this.status = 'ready';
       const published = app.levels;
       const disagreement = published ? compareWithLevels(this.result, published) : null;

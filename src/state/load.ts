@@ -2,7 +2,7 @@
  * Fetches and validates the data set. A file that fails keeps the previous good data on screen and
  * reports the file and the problem; the levels file is fetched again on the manifest's schedule.
  */
-import { parseBoundaries } from '../core/boundaries.ts';
+import { parseBoundaries } from '../core/boundaries/boundaries.ts';
 import { DataError } from '../core/data-error.ts';
 import { parseLevelsFile } from '../core/levels-file.ts';
 import { parseManifest } from '../core/manifest.ts';

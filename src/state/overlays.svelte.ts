@@ -5,19 +5,11 @@
  */
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { featureCollection } from '@turf/helpers';
-import {
-  parseCoverageLenient,
-  parseHazardSitesLenient,
-  parseHazardZonesLenient,
-  parseOverlaysConfig,
-  parseTeamsLenient,
-  gapList,
-  type GapEntry,
-  type OverlaysConfig,
-  type TeamProperties,
-} from '../core/overlays/index.ts';
+import { parseCoverageLenient, parseHazardSitesLenient, parseHazardZonesLenient, parseOverlaysConfig, parseTeamsLenient } from '../core/overlays/parse-overlays.ts';
+import { gapList, type GapEntry } from '../core/overlays/gap-list.ts';
+import type { OverlaysConfig, TeamProperties } from '../core/overlays/types.ts';
 import type { OverlayData, OverlayId } from '../map/overlay-layers.ts';
-import { joinWorker } from './worker.ts';
+import { dataWorker } from './worker.ts';
 import type { AppState } from './app.svelte.ts';
 
 export interface OverlayToggle {
@@ -100,7 +92,7 @@ export class OverlaysState {
       };
       this.status = 'ready';
 
-      const worker = await joinWorker();
+      const worker = await dataWorker();
       const result = await worker.request('areaShares', {
         townships: app.boundaries.townships.features,
         layers: [
@@ -125,6 +117,6 @@ export class OverlaysState {
 async function uncovered(app: AppState, reach: Feature<Polygon | MultiPolygon>[], name: string): Promise<Feature[]> {
   const city = app.boundaries?.outline;
   if (!city) return [];
-  const { gap } = await (await joinWorker()).request('difference', { area: city, minus: reach, name });
+  const { gap } = await (await dataWorker()).request('difference', { area: city, minus: reach, name });
   return gap ? [gap] : [];
 }

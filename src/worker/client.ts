@@ -2,7 +2,7 @@
  * The main-thread side of the worker boundary (see protocol.ts):
  *
  * ```ts
- * const worker = createJoinWorker();
+ * const worker = createDataWorker();
  * await worker.request('setBoundaries', { features: boundaries.townships.features, file: 'townships.topo.json' });
  * const controller = new AbortController();
  * const { counts } = await worker.request('loadAndJoin',
@@ -151,7 +151,7 @@ export class WorkerClient {
 
   private readonly onError = (event: Event): void => {
     const detail = (event as ErrorEvent).message;
-    this.failAll(new Error(`the join worker failed${typeof detail === 'string' && detail !== '' ? `: ${detail}` : ' to start'}`));
+    this.failAll(new Error(`the data worker failed${typeof detail === 'string' && detail !== '' ? `: ${detail}` : ' to start'}`));
   };
 
   private failAll(error: Error): void {
@@ -168,8 +168,8 @@ function abortError(type: string): DOMException {
   return new DOMException(`${type} aborted`, 'AbortError');
 }
 
-/** Start the join worker (a module worker Vite bundles) and wrap it. */
-export function createJoinWorker(): WorkerClient {
-  const worker = new Worker(new URL('./join.worker.ts', import.meta.url), { type: 'module', name: 'join' });
+/** Start the data worker (a module worker Vite bundles) and wrap it. */
+export function createDataWorker(): WorkerClient {
+  const worker = new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module', name: 'data' });
   return new WorkerClient(worker);
 }

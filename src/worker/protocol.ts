@@ -2,7 +2,7 @@
  * # The worker boundary: one type map of every request and its response
  *
  * Modelled on MapLibre's actor: the main thread ({@link WorkerClient} in client.ts) sends
- * `{id, type, payload}`; the worker (handler.ts) answers each id exactly once with
+ * `{id, type, payload}`; the data worker (handler.ts, one file per request in requests/) answers each id exactly once with
  * `{id, ok: true, result}` or `{id, ok: false, error}`, and may send any number of
  * `{id, progress}` before that. `{id, cancel: true}` asks the worker to stop request `id`; it then
  * answers `{id, ok: false, error: {name: 'AbortError', message: 'aborted'}}` (the client has already
@@ -15,25 +15,25 @@
  *
  * Layouts shared by several requests:
  * - `coords`: interleaved lon, lat (WGS84 degrees), length 2n.
- * - `types`: index into INCIDENT_TYPES (src/core/join/incident-types.ts) per point.
+ * - `types`: index into INCIDENT_TYPES (src/core/incidents/incident-types.ts) per point.
  * - `days`: day offset per point from `startDay` (`YYYY-MM-DD`, UTC+8 calendar days unless the
  *   request says otherwise), `0 … dayCount−1`.
  * - `counts`: `[township · typeCount + type]`; `countsByDay`: `[(day · townships + township) ·
  *   typeCount + type]`; townships in the order of the features given to `setBoundaries`.
  */
 import type { Feature, GeoJsonProperties, MultiPolygon, Polygon } from 'geojson';
-import type { IndexInputs, IndexResult } from '../core/index/index.ts';
+import type { IndexInputs, IndexResult } from '../core/safety-index/compute-index.ts';
 
 /** Where long work is: one message per chunk. */
 export interface Progress {
-  /** Units done so far in this phase (bytes for `fetch`/`parse`, points for `join`/`generate`, townships for `areaShares`). */
+  /** Units done so far in this phase (bytes for `fetch`/`parse`, points for `join`, townships for `areaShares`). */
   readonly done: number;
   /** Units in this phase (0 when unknown, e.g. a download without Content-Length). */
   readonly total: number;
   readonly phase: ProgressPhase;
 }
 
-export type ProgressPhase = 'fetch' | 'parse' | 'join' | 'generate' | 'areaShares';
+export type ProgressPhase = 'fetch' | 'parse' | 'join' | 'areaShares';
 
 /** A row left out of an incidents file (1-based line or feature number) and why. */
 export interface SkippedIncident {
@@ -105,8 +105,7 @@ export interface JoinCounts {
 /** Every request type: its payload (`req`) and its result (`res`). */
 export interface Requests {
   /**
-   * Build (or load) the point-in-polygon index used by joinPoints / loadAndJoin / areaShares and
-   * generatePoints' default extent. Either GeoJSON township features (in the order the counts
+   * Build (or load) the point-in-polygon index used by joinPoints / loadAndJoin / areaShares. Either GeoJSON township features (in the order the counts
    * use) or an index serialized earlier (`returnIndex`, e.g. cached in IndexedDB).
    */
   setBoundaries: {
@@ -201,7 +200,7 @@ export interface Requests {
   };
 
   /**
-   * The daily safety index over every day (src/core/index/compute-index.ts): validates `config` (the
+   * The daily safety index over every day (src/core/safety-index/compute-index.ts): validates `config` (the
    * parsed JSON of index-config.json; a problem is a DataError naming `file`, default
    * "index-config.json", and the key) and runs computeIndex on `inputs` (e.g. from
    * assembleIndexInputs: daily.json + joined counts). The input arrays are transferred to the worker
@@ -212,21 +211,6 @@ export interface Requests {
   computeIndex: {
     req: { readonly config: unknown; readonly file?: string; readonly inputs: IndexInputs };
     res: IndexResult;
-  };
-
-  /**
-   * Seeded uniform random points (for tests and benchmarks): in `bbox`, default the current
-   * boundaries' extent; types uniform over INCIDENT_TYPES; days uniform over 0 … dayCount−1 when
-   * `dayCount` is given. The same seed gives the same points.
-   */
-  generatePoints: {
-    req: {
-      readonly count: number;
-      readonly seed: number | string;
-      readonly bbox?: [number, number, number, number];
-      readonly dayCount?: number;
-    };
-    res: { readonly count: number; readonly coords: Float64Array; readonly types: Uint8Array; readonly days?: Uint16Array };
   };
 }
 

@@ -11,8 +11,10 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
 import { DIST, distFile, TIMEOUT, useBrowser } from './harness.ts';
-import { buildJoinIndex, joinPoints, INCIDENT_TYPES } from '../../src/core/join/index.ts';
-import { decodeIncidents, encodeIncidents } from '../../src/core/incidents-bin.ts';
+import { buildJoinIndex } from '../../src/core/pip/build-index.ts';
+import { joinPoints } from '../../src/core/pip/join-points.ts';
+import { INCIDENT_TYPES } from '../../src/core/incidents/incident-types.ts';
+import { decodeIncidents, encodeIncidents } from '../../src/core/incidents/incidents-bin.ts';
 import { createRandom } from '../../src/core/random.ts';
 
 

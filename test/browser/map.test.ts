@@ -16,7 +16,7 @@ import { area, booleanPointInPolygon } from '@turf/turf';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { launchChromium } from './chromium.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
-import { LEVELS } from '../../src/core/levels.ts';
+import { classifyIndex, DEFAULT_BANDS, LEVELS } from '../../src/core/levels.ts';
 
 const DIST = 'dist';
 const OUT = 'test-results';
@@ -59,14 +59,9 @@ function readDist<T>(path: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
-/** Fixed bands [60, 70, 80, 90]: ≥90 → 5, ≥80 → 4, ≥70 → 3, ≥60 → 2, else 1 (written out, not imported). */
+/** The level the legend promises for an index, with the default bands from core (one definition). */
 function expectedLevel(index: number | null | undefined): number | null {
-  if (index === null || index === undefined) return null;
-  if (index >= 90) return 5;
-  if (index >= 80) return 4;
-  if (index >= 70) return 3;
-  if (index >= 60) return 2;
-  return 1;
+  return classifyIndex(index, DEFAULT_BANDS);
 }
 
 function hexToRgb(hex: string): Rgb {

@@ -8,11 +8,13 @@ import type { Page } from 'playwright-core';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { distText, TIMEOUT, useBrowser } from './harness.ts';
 import { computeAreaShares } from '../../src/core/area-shares.ts';
-import { parseBoundaries } from '../../src/core/boundaries.ts';
+import { parseBoundaries } from '../../src/core/boundaries/boundaries.ts';
 import { parseDailyFile } from '../../src/core/daily-file.ts';
 import { classifyIndex } from '../../src/core/levels.ts';
 import type { LevelsFile } from '../../src/core/levels-file.ts';
-import { gapList, HAZARD_CLASSES, parseOverlaysConfig, type TeamProperties } from '../../src/core/overlays/index.ts';
+import { gapList } from '../../src/core/overlays/gap-list.ts';
+import { HAZARD_CLASSES, type TeamProperties } from '../../src/core/overlays/types.ts';
+import { parseOverlaysConfig } from '../../src/core/overlays/parse-overlays.ts';
 
 
 

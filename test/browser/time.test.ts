@@ -9,8 +9,9 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { Topology } from 'topojson-specification';
 import { feature } from 'topojson-client';
 import { DIST, distText, TIMEOUT, useBrowser } from './harness.ts';
-import { townshipDay } from '../../src/core/index/index.ts';
+import { townshipDay } from '../../src/core/safety-index/explain.ts';
 import type { LevelsFile } from '../../src/core/levels-file.ts';
+import { classifyIndex, DEFAULT_BANDS } from '../../src/core/levels.ts';
 import { recomputeIndex } from '../support/recompute-index.ts';
 
 
@@ -22,7 +23,7 @@ const townships = (feature(topo, topo.objects.townships) as unknown as FeatureCo
 const nameOf = new Map(townships.map((f) => [f.properties.code, f.properties.name]));
 
 /** Level from the fixed bands, written out here rather than taken from the app. */
-const level = (v: number | null): number | null => (v === null ? null : v >= 90 ? 5 : v >= 80 ? 4 : v >= 70 ? 3 : v >= 60 ? 2 : 1);
+const level = (v: number | null): number | null => classifyIndex(v, DEFAULT_BANDS);
 const countsOn = (d: number): number[] => {
   const out = [0, 0, 0, 0, 0];
   for (const v of levels.index[d]) if (v !== null) out[level(v)! - 1]++;

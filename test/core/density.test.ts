@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorizeDensity, densityGrid } from '../../src/core/density.ts';
+import { colorizeDensity, densityGrid } from '../../src/core/incidents/density.ts';
 
 const bbox = [119, 27, 121, 29] as const;
 

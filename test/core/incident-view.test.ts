@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectPoints, sortByDay, townshipCounts, type IncidentColumns } from '../../src/core/incident-view.ts';
+import { selectPoints, sortByDay, townshipCounts, type IncidentColumns } from '../../src/core/incidents/incident-view.ts';
 
 describe('selectPoints', () => {
   const columns = {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DOMAINS, parseIndexConfig, TERMS, validateIndexConfig } from '../../src/core/index/index.ts';
+import { DOMAINS, TERMS } from '../../src/core/safety-index/domains.ts';
+import { parseIndexConfig, validateIndexConfig } from '../../src/core/safety-index/config.ts';
 import { DataError } from '../../src/core/data-error.ts';
+import { DEFAULT_BANDS } from '../../src/core/levels.ts';
 
 /** The config as plain JSON, mutated freely by the cases below. */
 type ConfigJson = Record<string, any>;
@@ -29,7 +31,7 @@ describe('the default index-config.json', () => {
     expect(Object.keys(config.domains)).toEqual([...DOMAINS]);
     expect(DOMAINS.reduce((s, d) => s + config.domains[d].weight, 0)).toBeCloseTo(1, 9);
     for (const t of TERMS) expect(config.domains[t.domain].terms[t.id]!.reference, t.id).toBeGreaterThan(0);
-    expect(config.bands).toEqual([60, 70, 80, 90]);
+    expect(config.bands).toEqual(DEFAULT_BANDS);
     expect(config.overrides.map((r) => r.id)).toEqual(['fatal_incident', 'red_geological_warning', 'geological_events_in_rainstorm', 'dispute_surge']);
     expect(config.levelColors).toHaveLength(5);
   });

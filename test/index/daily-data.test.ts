@@ -10,9 +10,14 @@ import { townshipKind } from '../../data/pipeline/township-kind.ts';
 import { rainstormDays } from '../../data/pipeline/calendar.ts';
 import { DATA_DATE, DATA_SEED } from '../../data/pipeline/common.ts';
 import { HISTORY_DAYS } from '../../data/pipeline/build-region.ts';
-import { parseBoundaries } from '../../src/core/boundaries.ts';
-import { compareWithLevels, computeIndex, DOMAINS, parseIndexConfig, toLevelsFile, townshipDay, type IndexResult } from '../../src/core/index/index.ts';
-import { INCIDENT_TYPES } from '../../src/core/join/index.ts';
+import { parseBoundaries } from '../../src/core/boundaries/boundaries.ts';
+import { compareWithLevels } from '../../src/core/safety-index/compare-levels.ts';
+import { computeIndex, type IndexResult } from '../../src/core/safety-index/compute-index.ts';
+import { DOMAINS } from '../../src/core/safety-index/domains.ts';
+import { parseIndexConfig } from '../../src/core/safety-index/config.ts';
+import { toLevelsFile } from '../../src/core/safety-index/to-levels-file.ts';
+import { townshipDay } from '../../src/core/safety-index/explain.ts';
+import { INCIDENT_TYPES } from '../../src/core/incidents/incident-types.ts';
 import { parseLevelsFile } from '../../src/core/levels-file.ts';
 import { recomputeIndex } from '../support/recompute-index.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeIndex, domainChanges, townshipDay } from '../../src/core/index/index.ts';
+import { computeIndex } from '../../src/core/safety-index/compute-index.ts';
+import { domainChanges, townshipDay } from '../../src/core/safety-index/explain.ts';
 import { fixtureConfig, fixtureInputs, readJson, type Fixture } from './fixtures.ts';
 
 const overrides = readJson<Fixture>('overrides.json');

@@ -1,8 +1,9 @@
 /** Loading the golden fixtures of test/fixtures/index: a small config plus hand-made inputs and expected outputs. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateIndexConfig, type IndexConfig, type IndexInputs } from '../../src/core/index/index.ts';
-import { INCIDENT_TYPES } from '../../src/core/join/incident-types.ts';
+import { validateIndexConfig, type IndexConfig } from '../../src/core/safety-index/config.ts';
+import type { IndexInputs } from '../../src/core/safety-index/compute-index.ts';
+import { INCIDENT_TYPES } from '../../src/core/incidents/incident-types.ts';
 
 export const FIXTURES = 'test/fixtures/index';
 

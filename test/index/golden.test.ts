@@ -4,7 +4,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeIndex, townshipDay } from '../../src/core/index/index.ts';
+import { computeIndex } from '../../src/core/safety-index/compute-index.ts';
+import { townshipDay } from '../../src/core/safety-index/explain.ts';
 import { FIXTURES, fixtureConfig, fixtureInputs, readJson, type Fixture } from './fixtures.ts';
 
 const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.json') && f !== 'config.json').sort();

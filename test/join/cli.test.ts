@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCounts } from '../../src/core/join/read-counts';
+import { readCounts } from '../../src/core/counts/read-counts';
 import { BandOracle, bboxOf, edgesOf, exactRule, ROOT, turfSets, type PolyFeature } from './helpers';
 
 const FIX = join(ROOT, 'test/fixtures/join');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readCounts } from '../../src/core/join/read-counts';
-import { countsToRows, writeCounts, type CountsRow } from '../../src/core/join/write-counts';
+import { readCounts } from '../../src/core/counts/read-counts';
+import { countsToRows, writeCounts, type CountsRow } from '../../src/core/counts/write-counts';
 
 describe('counts CSV', () => {
   const codes = ['331102002', '331102001'];

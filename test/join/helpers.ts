@@ -12,8 +12,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { booleanPointInPolygon } from '@turf/turf';
-import { flattenPolygons } from '../../src/core/join/flatten-polygons';
-import { parseBoundaries } from '../../src/core/join/parse-boundaries';
+import { flattenPolygons } from '../../src/core/pip/flatten-polygons';
+import { boundariesFromJson, readBoundaryFeatures } from '../../src/core/boundaries/read-boundaries';
 import { createRandom } from '../../src/core/random';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,14 +31,19 @@ export interface BoundarySet {
   readonly features: PolyFeature[];
 }
 
-/** Lishui's 9 counties (always present) and its 173 townships when the pipeline has made them. */
+/**
+ * Lishui's 173 townships and its 9 counties. A missing townships file fails the suite (it must
+ * never pass by skipping the set it exists for).
+ */
 export function lishuiSets(): BoundarySet[] {
-  const sets: BoundarySet[] = [];
-  if (existsSync(TOWNSHIP_FILE)) {
-    sets.push({ name: 'Lishui townships', file: TOWNSHIP_FILE, features: parseBoundaries(readFileSync(TOWNSHIP_FILE, 'utf8'), TOWNSHIP_FILE) });
-  }
-  sets.push({ name: 'Lishui counties', file: COUNTY_FILE, features: parseBoundaries(readFileSync(COUNTY_FILE, 'utf8'), COUNTY_FILE) });
-  return sets;
+  if (!existsSync(TOWNSHIP_FILE)) throw new Error(`${TOWNSHIP_FILE} is missing: the 173-township join suite needs it (run \`npm run data\`)`);
+  // The echarts county file keys its counties by feature id, not properties.code.
+  const counties = JSON.parse(readFileSync(COUNTY_FILE, 'utf8')) as { features: { id?: unknown; properties: Record<string, unknown> }[] };
+  for (const f of counties.features) f.properties.code = String(f.id);
+  return [
+    { name: 'Lishui townships', file: TOWNSHIP_FILE, features: readBoundaryFeatures(readFileSync(TOWNSHIP_FILE, 'utf8'), TOWNSHIP_FILE) },
+    { name: 'Lishui counties', file: COUNTY_FILE, features: boundariesFromJson(counties, COUNTY_FILE).features },
+  ];
 }
 
 /** The project's seeded PRNG (mulberry32), floats in [0, 1). */

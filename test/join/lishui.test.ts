@@ -1,6 +1,6 @@
 /**
- * The join against independent oracles on Lishui's real boundaries (the 173 townships when
- * public/data/townships.topo.json exists, and always the 9 counties).
+ * The join against independent oracles on Lishui's real boundaries: the 173 townships of
+ * public/data/townships.topo.json (the suite fails when it is missing) and the 9 counties.
  *
  * How all 1,000,000 random points are verified (honestly, without running Turf a million times):
  * 1. every point is classified by BandOracle, a textbook floating-point ray cast over bands of
@@ -14,10 +14,11 @@
  * are checked against Turf and the exact rule one by one.
  */
 import { describe, expect, it } from 'vitest';
-import { buildJoinIndex } from '../../src/core/join/build-index';
-import { joinPoints, locatePoints } from '../../src/core/join/join-points';
-import { locatePoint } from '../../src/core/join/locate-point';
-import { deserializeJoinIndex, serializeJoinIndex } from '../../src/core/join/serialize-index';
+import { buildJoinIndex } from '../../src/core/pip/build-index';
+import { joinPoints } from '../../src/core/pip/join-points';
+import { locatePoints } from '../../src/core/pip/locate-points';
+import { locatePoint } from '../../src/core/pip/locate-point';
+import { deserializeJoinIndex, serializeJoinIndex } from '../../src/core/pip/serialize-index';
 import { BandOracle, bboxOf, checkPoint, edgesOf, lishuiSets, randomPoints, rng, type BoundarySet } from './helpers';
 
 const N = 1_000_000;

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bucketDays } from '../../src/core/join/bucket-days';
-import { INCIDENT_TYPES, incidentTypeIndex } from '../../src/core/join/incident-types';
-import { parseIncidents, parseIncidentsCsv, parseIncidentsGeoJson } from '../../src/core/join/parse-incidents';
-import { parseTime } from '../../src/core/join/parse-time';
-import { createCsvIncidentParser, createGeoJsonSeqIncidentParser, NotLineDelimitedError } from '../../src/core/join/stream-incidents';
+import { bucketDays } from '../../src/core/incidents/incident-days';
+import { INCIDENT_TYPES, incidentTypeIndex } from '../../src/core/incidents/incident-types';
+import { parseIncidents, parseIncidentsCsv, parseIncidentsGeoJson } from '../../src/core/incidents/parse-incidents';
+import { parseTime } from '../../src/core/incidents/parse-time';
+import { createCsvIncidentParser, createGeoJsonSeqIncidentParser, NotLineDelimitedError } from '../../src/core/incidents/stream-incidents';
 import { ROOT, rng } from './helpers';
 
 const dir = `${ROOT}test/fixtures/incidents/`;
@@ -25,8 +25,9 @@ describe('parseIncidents: CSV', () => {
       '2024-05-02T16:00:00.000Z',
       '2024-05-01T00:00:00.000Z',
     ]);
-    expect(bucketDays(r.times!).dayKeys).toEqual(['2024-05-01', '2024-05-02', '2024-05-03']);
-    expect(Array.from(bucketDays(r.times!).days)).toEqual([0, 0, 1, 1, 2, 0]);
+    const buckets = bucketDays(r.times!, 'good.csv');
+    expect([buckets.startDay, buckets.dayCount]).toEqual(['2024-05-01', 3]);
+    expect(Array.from(buckets.days)).toEqual([0, 0, 1, 1, 2, 0]);
     expect(r.skipped).toEqual([]);
     expect(r.rowCount).toBe(6);
   });

@@ -6,10 +6,11 @@
  */
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { buildJoinIndex } from '../../src/core/join/build-index';
-import { joinPoints, locatePoints } from '../../src/core/join/join-points';
-import { locatePoint } from '../../src/core/join/locate-point';
-import { deserializeJoinIndex, serializeJoinIndex } from '../../src/core/join/serialize-index';
+import { buildJoinIndex } from '../../src/core/pip/build-index';
+import { joinPoints } from '../../src/core/pip/join-points';
+import { locatePoints } from '../../src/core/pip/locate-points';
+import { locatePoint } from '../../src/core/pip/locate-point';
+import { deserializeJoinIndex, serializeJoinIndex } from '../../src/core/pip/serialize-index';
 import { BandOracle, bboxOf, checkPoint, edgesOf, exactRule, rng, type PolyFeature } from './helpers';
 
 const square = (x0: number, y0: number, x1: number, y1: number): Position[] => [

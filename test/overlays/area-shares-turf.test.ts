@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { computeAreaShares, lonLatArea, type AreaFeature } from '../../src/core/area-shares.ts';
-import { HAZARD_CLASSES } from '../../src/core/overlays/index.ts';
+import { HAZARD_CLASSES } from '../../src/core/overlays/types.ts';
 import { createRandom } from '../../src/core/random.ts';
 import { turfAreaShares } from '../support/area-shares-turf.ts';
 import { lishuiTownships } from '../worker/helpers.ts';

@@ -7,12 +7,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { computeAreaShares } from '../../src/core/area-shares.ts';
-import { parseBoundaries } from '../../src/core/boundaries.ts';
+import { parseBoundaries } from '../../src/core/boundaries/boundaries.ts';
 import { parseDailyFile } from '../../src/core/daily-file.ts';
-import { decodeIncidents } from '../../src/core/incidents-bin.ts';
-import { assembleIndexInputs, computeIndex, parseIndexConfig, type IndexResult } from '../../src/core/index/index.ts';
-import { buildJoinIndex, INCIDENT_TYPE_COUNT, joinPoints } from '../../src/core/join/index.ts';
-import { HAZARD_CLASSES } from '../../src/core/overlays/index.ts';
+import { decodeIncidents } from '../../src/core/incidents/incidents-bin.ts';
+import { assembleIndexInputs } from '../../src/core/safety-index/inputs.ts';
+import { computeIndex, type IndexResult } from '../../src/core/safety-index/compute-index.ts';
+import { parseIndexConfig } from '../../src/core/safety-index/config.ts';
+import { buildJoinIndex } from '../../src/core/pip/build-index.ts';
+import { INCIDENT_TYPE_COUNT } from '../../src/core/incidents/incident-types.ts';
+import { joinPoints } from '../../src/core/pip/join-points.ts';
+import { HAZARD_CLASSES } from '../../src/core/overlays/types.ts';
 
 type Layer = { features: Feature<Polygon | MultiPolygon, { class: string }>[] };
 

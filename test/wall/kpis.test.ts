@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeKpis, type DailyIncidentCounts } from '../../src/core/kpis.ts';
+import { computeKpis, type DailyIncidentCounts } from '../../src/core/wall/kpis.ts';
 import type { LevelsFile } from '../../src/core/levels-file.ts';
-import { planTour, type TourStep } from '../../src/core/tour.ts';
-import { tickerRows } from '../../src/core/ticker.ts';
+import { planTour, type TourStep } from '../../src/core/wall/tour.ts';
+import { tickerRows } from '../../src/core/wall/ticker.ts';
 import { DEFAULT_TOUR } from '../../src/core/deployment-config.ts';
 
 // Four townships over three days: values on the band edges so each level is unambiguous.

@@ -2,9 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDailyFile } from '../../src/core/daily-file.ts';
-import { decodeIncidents } from '../../src/core/incidents-bin.ts';
-import { assembleIndexInputs, computeIndex, domainChanges, parseIndexConfig, townshipDay, type IndexInputs } from '../../src/core/index/index.ts';
-import { buildJoinIndex, INCIDENT_TYPE_COUNT, joinPoints } from '../../src/core/join/index.ts';
+import { decodeIncidents } from '../../src/core/incidents/incidents-bin.ts';
+import { assembleIndexInputs } from '../../src/core/safety-index/inputs.ts';
+import { computeIndex, type IndexInputs } from '../../src/core/safety-index/compute-index.ts';
+import { domainChanges, townshipDay } from '../../src/core/safety-index/explain.ts';
+import { parseIndexConfig } from '../../src/core/safety-index/config.ts';
+import { buildJoinIndex } from '../../src/core/pip/build-index.ts';
+import { INCIDENT_TYPE_COUNT } from '../../src/core/incidents/incident-types.ts';
+import { joinPoints } from '../../src/core/pip/join-points.ts';
 import { WorkerError } from '../../src/worker/client.ts';
 import { connect, lishuiTownships, type Connection } from './helpers.ts';
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parseBoundaries } from '../../src/core/boundaries.ts';
+import { parseBoundaries } from '../../src/core/boundaries/boundaries.ts';
+import { INCIDENT_TYPE_COUNT } from '../../src/core/incidents/incident-types.ts';
 import { createRandom } from '../../src/core/random.ts';
 import { handleMessages, type HandlerOptions } from '../../src/worker/handler.ts';
 import { WorkerClient } from '../../src/worker/client.ts';
@@ -56,6 +57,35 @@ export function seededPoints(n: number, seed: number): { coords: Float64Array; t
     days[i] = Math.floor(random() * 10);
   }
   return { coords, types, days };
+}
+
+export interface GeneratedPoints {
+  readonly count: number;
+  readonly coords: Float64Array;
+  readonly types: Uint8Array;
+  readonly days?: Uint16Array;
+}
+
+/**
+ * Seeded uniform random points in `bbox` ([minLon, minLat, maxLon, maxLat]): types uniform over
+ * INCIDENT_TYPES, days uniform over 0 … dayCount − 1 when `dayCount` is given. The same seed gives
+ * the same points. (Once a worker request; only tests ever used it.)
+ */
+export function generatePoints(count: number, seed: number | string, bbox: readonly [number, number, number, number], dayCount?: number): GeneratedPoints {
+  const [minX, minY, maxX, maxY] = bbox;
+  const random = createRandom(seed);
+  const coords = new Float64Array(2 * count);
+  const types = new Uint8Array(count);
+  const days = dayCount === undefined ? undefined : new Uint16Array(count);
+  const w = maxX - minX;
+  const h = maxY - minY;
+  for (let i = 0; i < count; i++) {
+    coords[2 * i] = minX + random() * w;
+    coords[2 * i + 1] = minY + random() * h;
+    types[i] = Math.floor(random() * INCIDENT_TYPE_COUNT);
+    if (days !== undefined) days[i] = Math.floor(random() * dayCount!);
+  }
+  return { count, coords, types, ...(days !== undefined ? { days } : {}) };
 }
 
 /** A fresh ArrayBuffer holding a file (transferable, not a pooled Node Buffer). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/core/data-error.ts';
-import { decodeIncidents, encodeIncidents, INCIDENTS_BIN_HEADER_BYTES, isIncidentsBin } from '../../src/core/incidents-bin.ts';
+import { decodeIncidents, encodeIncidents, INCIDENTS_BIN_HEADER_BYTES, isIncidentsBin } from '../../src/core/incidents/incidents-bin.ts';
 import { fileBytes, seededPoints } from './helpers.ts';
 
 const example = (): ArrayBuffer =>

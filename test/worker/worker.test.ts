@@ -1,14 +1,20 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { encodeIncidents } from '../../src/core/incidents-bin.ts';
-import { buildJoinIndex, joinPoints, parseIncidents, type JoinIndex } from '../../src/core/join/index.ts';
+import { encodeIncidents } from '../../src/core/incidents/incidents-bin.ts';
+import { buildJoinIndex } from '../../src/core/pip/build-index.ts';
+import { joinPoints } from '../../src/core/pip/join-points.ts';
+import { parseIncidents } from '../../src/core/incidents/parse-incidents.ts';
+import type { JoinIndex } from '../../src/core/pip/join-index.ts';
 import { WorkerError } from '../../src/worker/client.ts';
-import { collectTransferables, type FailureMessage, type Progress } from '../../src/worker/protocol.ts';
-import { connect, fileBytes, lishuiTownships, seededPoints, textBytes, until, type Connection } from './helpers.ts';
+import { collectTransferables, type FailureMessage, type FromWorkerMessage, type Progress, type ToWorkerMessage } from '../../src/worker/protocol.ts';
+import { connect, fileBytes, generatePoints, lishuiTownships, seededPoints, textBytes, until, type Connection } from './helpers.ts';
 
 const F = 173;
 const T = 7;
 let index: JoinIndex;
 let open: Connection[] = [];
+
+/** The extent of the current boundaries (what the worker's generatePoints used by default). */
+const extent = (): [number, number, number, number] => [index.minX, index.minY, index.maxX, index.maxY];
 
 beforeAll(() => {
   index = buildJoinIndex(lishuiTownships());
@@ -53,16 +59,15 @@ describe('protocol: collectTransferables', () => {
 describe('worker over a MessageChannel', () => {
   it('(a) joins seeded points to the same counts as joinPoints directly', async () => {
     const { client } = await ready({ pointsPerChunk: 50_000 });
-    const generated = await client.request('generatePoints', { count: 200_000, seed: 42, dayCount: 10 });
+    const generated = generatePoints(200_000, 42, extent(), 10);
     expect(generated.count).toBe(200_000);
-    const again = await client.request('generatePoints', { count: 200_000, seed: 42, dayCount: 10 });
-    expect(again.coords).toEqual(generated.coords); // seeded: same points
+    expect(generatePoints(200_000, 42, extent(), 10).coords).toEqual(generated.coords); // seeded: same points
     const coords = generated.coords.slice();
     const types = generated.types.slice();
     const days = generated.days!.slice();
 
     const direct = joinPoints(index, coords, types, T, days, 10);
-    const result = await client.request('joinPoints', { ...generated, typeCount: T, dayCount: 10, returnTownship: true });
+    const result = await client.request('joinPoints', { coords: generated.coords, types: generated.types, days: generated.days!, typeCount: T, dayCount: 10, returnTownship: true });
     expect(result.count).toBe(200_000);
     expect(result.typeCount).toBe(T);
     expect(result.dayCount).toBe(10);
@@ -119,8 +124,15 @@ describe('worker over a MessageChannel', () => {
     expect((await c2.client.request('joinPoints', p)).counts).toEqual(direct.counts);
   });
 
-  it('(c) cancel: an aborted request rejects with AbortError, the worker stops, later requests work', async () => {
+  it('(c) cancel: the cancel message is sent, the worker stops, later requests work', async () => {
     const { client, seen, received } = await ready();
+    const idsOf = (size: number): number[] =>
+      received.flatMap((m) => ('type' in m && m.type === 'joinPoints' && m.payload.coords.length === 2 * size ? [m.id] : []));
+    const answerOf = (id: number): FailureMessage | undefined => seen.find((m): m is FailureMessage => m.id === id && 'ok' in m);
+    const progressPosted = (id: number): number => seen.filter((m) => m.id === id && 'progress' in m).length;
+    const cancelled = (id: number): boolean => received.some((m) => m.id === id && 'cancel' in m && m.cancel === true);
+    const wholeChunks = Math.ceil(3_000_000 / 262_144);
+
     const big = seededPoints(3_000_000, 11);
     const controller = new AbortController();
     const progress: Progress[] = [];
@@ -129,8 +141,17 @@ describe('worker over a MessageChannel', () => {
     const err = await failure(aborted);
     expect(err).toBeInstanceOf(DOMException);
     expect(err.name).toBe('AbortError');
-    expect(progress).toEqual([]); // nothing is delivered after the abort
     expect(client.pendingCount).toBe(0);
+
+    // The worker got the request and then the cancel, posted real progress before it saw the
+    // cancel, and stopped early with an AbortError answer; the client delivered none of it.
+    await until(() => idsOf(3_000_000).length === 1 && answerOf(idsOf(3_000_000)[0]!) !== undefined);
+    const bigId = idsOf(3_000_000)[0];
+    expect(cancelled(bigId!)).toBe(true);
+    expect(answerOf(bigId!)?.error).toEqual({ message: 'aborted', name: 'AbortError' });
+    expect(progressPosted(bigId!)).toBeGreaterThanOrEqual(1);
+    expect(progressPosted(bigId!)).toBeLessThan(wholeChunks);
+    expect(progress).toEqual([]);
 
     // A newer request after cancelling an older one returns the newer's answer.
     const small = seededPoints(2_000, 12);
@@ -139,30 +160,29 @@ describe('worker over a MessageChannel', () => {
     expect(newer.count).toBe(2_000);
     expect(newer.counts).toEqual(direct.counts);
 
-    // The worker itself stopped the old request: it answered AbortError, after fewer chunks than the whole.
-    const bigId = 2; // 1 was setBoundaries
-    const answerOf = (): FailureMessage | undefined => seen.find((m): m is FailureMessage => m.id === bigId && 'ok' in m);
-    await until(() => answerOf() !== undefined);
-    expect(answerOf()?.error).toEqual({ message: 'aborted', name: 'AbortError' });
-    const chunks = seen.filter((m) => m.id === bigId && 'progress' in m).length;
-    expect(chunks).toBeLessThan(Math.ceil(3_000_000 / 262_144));
-
     // Cancelling one of two concurrent requests leaves the other alone.
     const c1 = new AbortController();
-    const first = client.request('generatePoints', { count: 3_000_000, seed: 1 }, { signal: c1.signal });
-    const second = client.request('generatePoints', { count: 1_000, seed: 2 });
+    const first = client.request('joinPoints', seededPoints(3_000_000, 1), { signal: c1.signal });
+    const second = client.request('joinPoints', seededPoints(1_000, 2));
     c1.abort();
     expect((await failure(first)).name).toBe('AbortError');
     expect((await second).count).toBe(1_000);
+    await until(() => idsOf(3_000_000).length === 2 && answerOf(idsOf(3_000_000)[1]!) !== undefined);
+    const firstId = idsOf(3_000_000)[1]!;
+    expect(cancelled(firstId)).toBe(true);
+    expect(answerOf(firstId)?.error.name).toBe('AbortError');
+    expect(progressPosted(firstId)).toBeLessThan(wholeChunks);
 
     // An already-aborted signal rejects without sending anything.
     const pre = new AbortController();
     pre.abort();
-    expect((await failure(client.request('generatePoints', { count: 10, seed: 77 }, { signal: pre.signal }))).name).toBe('AbortError');
-    await client.request('generatePoints', { count: 1, seed: 78 });
-    const sentSeeds = received.flatMap((m) => ('type' in m && m.type === 'generatePoints' ? [m.payload.seed] : []));
-    expect(sentSeeds).toEqual([1, 2, 78]);
-    // Every cancel the worker received names a request it had received before.
+    expect((await failure(client.request('joinPoints', seededPoints(10, 77), { signal: pre.signal }))).name).toBe('AbortError');
+    await client.request('joinPoints', seededPoints(1, 78));
+    const sentSizes = received.flatMap((m) => ('type' in m && m.type === 'joinPoints' ? [m.payload.coords.length / 2] : []));
+    expect(sentSizes).toEqual([3_000_000, 2_000, 3_000_000, 1_000, 1]);
+    // Exactly the two aborted requests were cancelled, each after the worker had received it.
+    const cancels = received.filter((m): m is ToWorkerMessage & { cancel: true } => 'cancel' in m);
+    expect(cancels.map((m) => m.id)).toEqual([bigId, firstId]);
     for (const [i, m] of received.entries()) if ('cancel' in m) expect(received.slice(0, i).some((r) => r.id === m.id && 'type' in r)).toBe(true);
   });
 
@@ -205,7 +225,7 @@ describe('worker over a MessageChannel', () => {
     const relative = await failure(client.request('loadAndJoin', { file: 'rel.csv', url: 'data/rel.csv' }));
     expect(relative.message).toMatch(/^rel\.csv: URL "data\/rel\.csv" is not absolute/);
 
-    const unknown = await failure(client.request('nope' as 'generatePoints', { count: 1, seed: 1 }));
+    const unknown = await failure(client.request('nope' as 'joinPoints', { coords: new Float64Array(2) }));
     expect(unknown.message).toMatch(/unknown request type "nope"/);
 
     const c2 = connect();
@@ -214,21 +234,22 @@ describe('worker over a MessageChannel', () => {
     expect(noBoundaries.message).toMatch(/no boundaries/);
 
     // Still answering.
-    expect((await client.request('generatePoints', { count: 5, seed: 5 })).count).toBe(5);
+    expect((await client.request('joinPoints', seededPoints(5, 5))).count).toBe(5);
   });
 
   it('(e) progress messages arrive for long requests, one per chunk', async () => {
-    const { client } = await ready();
+    const { client, seen } = await ready();
     const progress: Progress[] = [];
     const p = seededPoints(1_000_000, 21);
     const result = await client.request('joinPoints', p, { onProgress: (x) => progress.push(x) });
     expect(result.count).toBe(1_000_000);
     expect(progress.map((x) => x.done)).toEqual([262_144, 524_288, 786_432, 1_000_000]);
     expect(progress.every((x) => x.phase === 'join' && x.total === 1_000_000)).toBe(true);
-
-    const gen: Progress[] = [];
-    await client.request('generatePoints', { count: 600_000, seed: 1 }, { onProgress: (x) => gen.push(x) });
-    expect(gen.map((x) => x.done)).toEqual([262_144, 524_288, 600_000]);
+    // What the caller got is exactly what the worker posted, all before the answer.
+    const posted = seen.filter((m): m is FromWorkerMessage & { progress: Progress } => 'progress' in m);
+    expect(posted.map((m) => m.progress)).toEqual(progress);
+    const answerAt = seen.findIndex((m) => 'ok' in m && m.id === posted[0]!.id);
+    expect(seen.slice(answerAt + 1).some((m) => 'progress' in m)).toBe(false);
   });
 
   it('loads, parses and joins in one request: CSV with times, GeoJSON, incidents.bin, from bytes or a URL', async () => {

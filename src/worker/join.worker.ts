@@ -1,8 +1,0 @@
-/**
- * The join worker's entry: all logic is in handler.ts (testable over a MessageChannel in Node).
- * Started by `createJoinWorker()` in client.ts.
- */
-import { handleMessages } from './handler.ts';
-import type { MessagePortLike } from './protocol.ts';
-
-handleMessages(self as unknown as MessagePortLike);

@@ -1,0 +1,33 @@
+import { layerClasses, prepareAreaLayer, townshipAreaShares } from '../../core/area-shares.ts';
+import { DataError } from '../../core/data-error.ts';
+import type { RequestContext } from '../context.ts';
+import type { Requests } from '../protocol.ts';
+
+/** Each township's share of area in each class of each layer, a few townships per chunk. */
+export async function areaShares(payload: Requests['areaShares']['req'], ctx: RequestContext): Promise<Requests['areaShares']['res']> {
+  const townships = payload.townships ?? ctx.session.boundaries?.features ?? null;
+  if (townships === null) throw new Error('areaShares: no township polygons (send "townships", or setBoundaries with features)');
+  if (!Array.isArray(payload.layers)) throw new Error('areaShares: "layers" must be an array');
+  const prepared = payload.layers.map((layer, i) => {
+    const name = typeof layer?.name === 'string' && layer.name !== '' ? layer.name : `layer #${i}`;
+    if (!Array.isArray(layer?.features)) throw new DataError(name, 'layer has no "features" array');
+    const classes = layer.classes ?? layerClasses(layer.features, name);
+    return prepareAreaLayer(layer.features, classes, name);
+  });
+  const total = townships.length * prepared.length;
+  let done = 0;
+  const out: Requests['areaShares']['res']['layers'] = [];
+  for (const layer of prepared) {
+    const shares = new Float64Array(townships.length * layer.classes.length);
+    for (let t = 0; t < townships.length; t++) {
+      townshipAreaShares(layer, townships[t]!, t, shares);
+      done++;
+      if (done % ctx.townshipsPerChunk === 0 || done === total) {
+        ctx.progress('areaShares', done, total);
+        if (done < total) await ctx.checkpoint();
+      }
+    }
+    out.push({ name: layer.file, classes: layer.classes, shares });
+  }
+  return { townships: townships.length, layers: out };
+}

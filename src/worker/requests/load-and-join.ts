@@ -1,0 +1,36 @@
+import { DataError } from '../../core/data-error.ts';
+import { INCIDENT_TYPE_COUNT } from '../../core/incidents/incident-types.ts';
+import { requireBoundaries, type RequestContext } from '../context.ts';
+import { fetchBytes } from '../fetch-bytes.ts';
+import { parseIncidentFile } from '../parse-file.ts';
+import type { Requests } from '../protocol.ts';
+import { joinChunked } from './join-points.ts';
+
+/** Fetch (or take) an incidents file, parse it and join it, so only the counts cross back. */
+export async function loadAndJoin(payload: Requests['loadAndJoin']['req'], ctx: RequestContext): Promise<Requests['loadAndJoin']['res']> {
+  const { index } = requireBoundaries(ctx);
+  const file = payload.file;
+  if (typeof file !== 'string' || file === '') throw new Error('loadAndJoin: "file" (a name for messages) is required');
+  let bytes: ArrayBuffer;
+  if (payload.bytes !== undefined) bytes = payload.bytes;
+  else if (typeof payload.url === 'string') bytes = await fetchBytes(payload.url, file, ctx);
+  else throw new DataError(file, 'loadAndJoin needs "url" or "bytes"');
+  const { columns, report } = await parseIncidentFile(bytes, file, payload, ctx);
+  const join = await joinChunked(
+    index,
+    {
+      coords: columns.coords,
+      types: columns.types,
+      typeCount: INCIDENT_TYPE_COUNT,
+      ...(columns.days !== undefined ? { days: columns.days, dayCount: columns.dayCount } : {}),
+      returnTownship: payload.returnTownship === true,
+    },
+    ctx,
+  );
+  return {
+    ...join,
+    ...report,
+    ...(columns.startDay !== undefined ? { startDay: columns.startDay } : {}),
+    ...(payload.returnPoints === true ? { points: columns } : {}),
+  };
+}
