@@ -46,7 +46,7 @@ interface LevelsJson {
 interface FiveColorWindow {
   __fiveColor: {
     map: MapLibreMap;
-    app: { selected: string | null; levelByCode: Map<string, number | null>; counts: { byLevel: number[] }; problems: { file: string; message: string }[] };
+    app: { view: { selected: string | null }; levelByCode: Map<string, number | null>; counts: { byLevel: number[] } };
   };
   __fiveColorRefresh: () => Promise<void>;
 }
@@ -293,7 +293,7 @@ describe(`the built app served under ${SUB_PATH}`, { timeout: LOAD_TIMEOUT }, ()
 
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached', timeout: 30_000 });
-    expect(await page.evaluate(() => (window as unknown as FiveColorWindow).__fiveColor.app.selected)).toBeNull();
+    expect(await page.evaluate(() => (window as unknown as FiveColorWindow).__fiveColor.app.view.selected)).toBeNull();
   });
 
   it('keeps the last good colors when levels.json is malformed, and says so naming the file', async () => {

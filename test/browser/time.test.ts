@@ -139,7 +139,7 @@ describe('the date in the browser', () => {
       await page.goto(ctx.server.url());
       await page.waitForSelector('[data-index-status="ready"]', { timeout: TIMEOUT });
       await page.evaluate((c) => {
-        (window as unknown as { __fiveColor: { app: { selected: string } } }).__fiveColor.app.selected = c;
+        (window as unknown as { __fiveColor: { app: { view: { selected: string } } } }).__fiveColor.app.view.selected = c;
       }, code);
       await page.waitForSelector('[data-testid="panel-domains"]');
       expect(await page.textContent('[data-testid="panel-index"]')).toBe(String(expected.index));
