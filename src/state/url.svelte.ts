@@ -28,10 +28,10 @@ const PARAMS: readonly UrlParam<unknown>[] = [
   param<string | null>({
     name: 'date',
     parse(raw, app) {
+      // Short enough for one line of the banner; the time bar shows which day is shown instead.
       const dates = app.data.levels?.dates ?? [];
-      const shown = `showing ${app.view.date ?? 'the latest day'} instead`;
-      if (dayNumberOf(raw) === null) return { problem: `?date=${raw} is not a date (YYYY-MM-DD) — ${shown}` };
-      if (!dates.includes(raw)) return { problem: `?date=${raw} is outside the data (${dates[0]} … ${dates[dates.length - 1]}) — ${shown}` };
+      if (dayNumberOf(raw) === null) return { problem: `?date=${raw} is not a date (YYYY-MM-DD)` };
+      if (!dates.includes(raw)) return { problem: `?date=${raw} is outside the data (${dates[0]} – ${dates[dates.length - 1]})` };
       return { value: raw };
     },
     format: (date) => date,
