@@ -41,7 +41,7 @@ for (const set of sets) {
       const { app, map, incidents } = (
         window as unknown as {
           __fiveColor: {
-            app: { step(n: number): void; levels: { dates: string[] }; date: string; boundaries: { byCode: Map<string, unknown> } };
+            app: { step(n: number): void; data: { levels: { dates: string[] }; boundaries: { byCode: Map<string, unknown> } }; view: { date: string } };
             map: { setFeatureState(...args: unknown[]): void };
             incidents: { shown: boolean };
           };
@@ -55,7 +55,7 @@ for (const set of sets) {
         lastWrite = performance.now();
       };
       const frames = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
-      app.date = app.levels.dates[0];
+      app.view.date = app.data.levels.dates[0];
       await frames();
       const base: number[] = [];
       const step: number[] = [];
@@ -70,7 +70,7 @@ for (const set of sets) {
         step.push(performance.now() - t0);
         script.push(lastWrite - t0);
       }
-      return { base, step, script, townships: app.boundaries.byCode.size };
+      return { base, step, script, townships: app.data.boundaries.byCode.size };
     }, { steps: STEPS, shown });
     const b = median(result.base);
     const s = median(result.step);

@@ -4,7 +4,9 @@
  * between the township fills and the labels so the five colors stay readable underneath.
  */
 import type { FeatureCollection } from 'geojson';
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { AddLayerObject, Map as MapLibreMap } from 'maplibre-gl';
+import type { OverlayToggle } from '../state/overlays.svelte.ts';
+import { paint, visibility } from './bind.svelte.ts';
 
 export type OverlayId = 'zones' | 'coverage' | 'sites' | 'teams';
 
@@ -35,7 +37,7 @@ export interface OverlayData {
 }
 
 /** Diagonal hatch drawn once into an image, so "high" reads as a texture, not just a color. */
-function hatch(scale: number): { width: number; height: number; data: Uint8Array } {
+export function hatch(scale: number): { width: number; height: number; data: Uint8Array } {
   const size = Math.round(12 * scale);
   const data = new Uint8Array(size * size * 4);
   const width = Math.max(1.2, 1.6 * scale);
@@ -49,25 +51,13 @@ function hatch(scale: number): { width: number; height: number; data: Uint8Array
   return { width: size, height: size, data };
 }
 
-const BEFORE = 'township-labels';
+/** Overlays draw under the township labels, so names stay readable on top. */
+export const OVERLAYS_BEFORE = 'township-labels';
 
-export function addOverlayLayers(map: MapLibreMap, data: OverlayData, scale: number): void {
-  if (map.getSource('zones')) {
-    (map.getSource('zones') as GeoJSONSource).setData(data.zones);
-    (map.getSource('coverage') as GeoJSONSource).setData(data.coverage);
-    (map.getSource('gaps') as GeoJSONSource).setData(data.gaps);
-    (map.getSource('sites') as GeoJSONSource).setData(data.sites);
-    (map.getSource('teams') as GeoJSONSource).setData(data.teams);
-    return;
-  }
-  map.addImage('hatch-high', hatch(scale), { pixelRatio: 1 });
-  map.addSource('zones', { type: 'geojson', data: data.zones });
-  map.addSource('coverage', { type: 'geojson', data: data.coverage });
-  map.addSource('gaps', { type: 'geojson', data: data.gaps });
-  map.addSource('sites', { type: 'geojson', data: data.sites });
-  map.addSource('teams', { type: 'geojson', data: data.teams });
-  const before = map.getLayer(BEFORE) ? BEFORE : undefined;
-  map.addLayer(
+export const HATCH_IMAGE = 'hatch-high';
+
+export function zoneLayers(): AddLayerObject[] {
+  return [
     {
       id: 'zones-fill',
       type: 'fill',
@@ -77,14 +67,13 @@ export function addOverlayLayers(map: MapLibreMap, data: OverlayData, scale: num
         'fill-opacity': 0.35,
       },
     },
-    before,
-  );
-  map.addLayer(
-    { id: 'zones-hatch', type: 'fill', source: 'zones', filter: ['==', ['get', 'class'], 'high'], paint: { 'fill-pattern': 'hatch-high', 'fill-opacity': 0.9 } },
-    before,
-  );
-  map.addLayer({ id: 'coverage-gaps', type: 'fill', source: 'gaps', paint: { 'fill-color': '#000000', 'fill-opacity': 0.55 } }, before);
-  map.addLayer(
+    { id: 'zones-hatch', type: 'fill', source: 'zones', filter: ['==', ['get', 'class'], 'high'], paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.9 } },
+  ];
+}
+
+export function coverageLayers(scale: number): AddLayerObject[] {
+  return [
+    { id: 'coverage-gaps', type: 'fill', source: 'gaps', paint: { 'fill-color': '#000000', 'fill-opacity': 0.55 } },
     {
       id: 'coverage-outline',
       type: 'line',
@@ -92,9 +81,11 @@ export function addOverlayLayers(map: MapLibreMap, data: OverlayData, scale: num
       filter: ['==', ['get', 'class'], 'covered'],
       paint: { 'line-color': '#00f5d4', 'line-width': 2 * scale, 'line-dasharray': [3, 2], 'line-opacity': 1 },
     },
-    before,
-  );
-  map.addLayer({
+  ];
+}
+
+export function siteLayer(scale: number): AddLayerObject {
+  return {
     id: 'sites',
     type: 'circle',
     source: 'sites',
@@ -105,8 +96,11 @@ export function addOverlayLayers(map: MapLibreMap, data: OverlayData, scale: num
       'circle-stroke-width': 1,
       'circle-opacity': 1,
     },
-  }, before);
-  map.addLayer({
+  };
+}
+
+export function teamLayer(scale: number): AddLayerObject {
+  return {
     id: 'teams',
     type: 'circle',
     source: 'teams',
@@ -117,14 +111,14 @@ export function addOverlayLayers(map: MapLibreMap, data: OverlayData, scale: num
       'circle-stroke-width': 2.5 * scale,
       'circle-opacity': 1,
     },
-  }, before);
+  };
 }
 
-export function setOverlay(map: MapLibreMap, id: OverlayId, visible: boolean, opacity: number): void {
-  for (const layer of OVERLAY_LAYERS[id]) {
-    if (!map.getLayer(layer.id)) continue;
-    map.setLayoutProperty(layer.id, 'visibility', visible ? 'visible' : 'none');
-    map.setPaintProperty(layer.id, layer.opacity, layer.base * opacity);
-    if (layer.opacity === 'circle-opacity') map.setPaintProperty(layer.id, 'circle-stroke-opacity', opacity);
+/** An overlay's layers follow its switch and opacity slider: one effect per layer and property. */
+export function bindToggle(map: MapLibreMap, id: OverlayId, toggle: OverlayToggle): void {
+  for (const l of OVERLAY_LAYERS[id]) {
+    visibility(map, l.id, () => toggle.on);
+    paint(map, l.id, l.opacity, () => l.base * toggle.opacity);
+    if (l.opacity === 'circle-opacity') paint(map, l.id, 'circle-stroke-opacity', () => toggle.opacity);
   }
 }

@@ -1,58 +1,95 @@
-import type { Boundaries } from '../core/boundaries/boundaries.ts';
-import { classifyIndex, countLevels, DEFAULT_BANDS, type Bands, type Level } from '../core/levels.ts';
-import { indexOn, type LevelsFile } from '../core/levels-file.ts';
-import type { Manifest } from '../core/manifest.ts';
+/**
+ * The app's one state object, provided to every component through the context (context.ts). It
+ * composes the parts and holds what is computed from more than one of them, as `$derived`.
+ */
+import { gapList } from '../core/overlays/gap-list.ts';
+import { classifyIndex, countLevels, type Level } from '../core/levels.ts';
+import { indexOn } from '../core/levels-file.ts';
+import { citySeries, levelChanges } from '../core/timeline.ts';
+import { DataState } from './data.svelte.ts';
+import { IncidentsState } from './incidents.svelte.ts';
+import { MapInsets } from './layout.svelte.ts';
+import { OverlaysState } from './overlays.svelte.ts';
+import { ProblemsState } from './problems.svelte.ts';
+import { SafetyIndexState } from './safety-index.svelte.ts';
+import { ViewState } from './view.svelte.ts';
 
-export interface DataProblem {
-  file: string;
-  message: string;
-  at: Date;
-}
+/** Days shown by the trend charts (the selected day and the 29 before it). */
+const TREND_DAYS = 30;
 
-/** Everything the UI shows, as runes; derived values recompute only when their inputs change. */
-export class AppState {
-  manifest = $state.raw<Manifest | null>(null);
-  boundaries = $state.raw<Boundaries | null>(null);
-  levels = $state.raw<LevelsFile | null>(null);
-  bands = $state.raw<Bands>(DEFAULT_BANDS);
-  date = $state<string | null>(null);
-  selected = $state<string | null>(null);
-  hovered = $state<string | null>(null);
-  /** A request to bring a township into view (from the ranking or change lists). */
-  focus = $state.raw<{ code: string; at: number } | null>(null);
-  problems = $state<DataProblem[]>([]);
-  /** Set once the map has drawn its first colored frame (browser tests and bench:load wait on it). */
-  mapReady = $state(false);
+export class FiveColorApp {
+  readonly problems = new ProblemsState();
+  readonly view = new ViewState();
+  readonly insets = new MapInsets();
+  // Assigned in the constructor; the $derived fields below only read them later, when first used.
+  readonly data!: DataState;
+  readonly incidents!: IncidentsState;
+  readonly overlays!: OverlaysState;
+  readonly safetyIndex!: SafetyIndexState;
 
-  indexByCode = $derived.by(() =>
-    this.levels && this.date ? indexOn(this.levels, this.date) : new Map<string, number | null>(),
-  );
+  /** The state of the data set whose manifest is at `source`. */
+  constructor(source: URL) {
+    this.data = new DataState(source, this.problems);
+    this.incidents = new IncidentsState(this.data, this.view, this.problems);
+    this.overlays = new OverlaysState(this.data, this.problems);
+    this.safetyIndex = new SafetyIndexState(this.data, this.incidents, this.overlays, this.problems);
+  }
+
+  /** Position of the selected date in the levels file (−1 before data). */
+  dateIndex = $derived(this.data.levels && this.view.date ? this.data.levels.dates.indexOf(this.view.date) : -1);
+
+  indexByCode = $derived.by(() => {
+    const { levels } = this.data;
+    const { date } = this.view;
+    return levels && date ? indexOn(levels, date) : new Map<string, number | null>();
+  });
 
   levelByCode = $derived.by(() => {
     const out = new Map<string, Level | null>();
-    if (!this.boundaries) return out;
-    for (const code of this.boundaries.byCode.keys()) out.set(code, classifyIndex(this.indexByCode.get(code), this.bands));
+    for (const code of this.data.codes) out.set(code, classifyIndex(this.indexByCode.get(code), this.data.bands));
     return out;
   });
 
   counts = $derived(countLevels(this.levelByCode.values()));
 
-  /** Position of the selected date in the levels file (−1 before data). */
-  dateIndex = $derived(this.levels && this.date ? this.levels.dates.indexOf(this.date) : -1);
+  /** The city's index and townships per level over the trend window ending on the selected date. */
+  cityTrend = $derived(this.data.levels && this.dateIndex >= 0 ? citySeries(this.data.levels, this.dateIndex - TREND_DAYS + 1, this.dateIndex, this.data.bands) : []);
+
+  /** Townships whose level moved since the day before the selected date. */
+  changes = $derived(this.data.levels && this.dateIndex >= 0 ? levelChanges(this.data.levels, this.dateIndex, this.data.bands) : { worse: [], better: [] });
+
+  /** The selected township's index over the trend window (null without one). */
+  selectedTrend = $derived.by(() => {
+    const { levels } = this.data;
+    const t = levels && this.view.selected ? levels.codes.indexOf(this.view.selected) : -1;
+    if (!levels || t < 0 || this.dateIndex < 0) return null;
+    const from = Math.max(0, this.dateIndex - TREND_DAYS + 1);
+    return { dates: levels.dates.slice(from, this.dateIndex + 1), values: levels.index.slice(from, this.dateIndex + 1).map((row) => row[t]) };
+  });
+
+  /** "High risk, low coverage" townships on the selected date (null until the area shares are in). */
+  gaps = $derived.by(() => {
+    const { shares, config } = this.overlays;
+    const { boundaries, codes } = this.data;
+    if (!shares || !config || !boundaries) return null;
+    const township = (c: string) => boundaries.byCode.get(c)!;
+    return gapList({
+      codes,
+      names: codes.map((c) => township(c).name),
+      levels: codes.map((c) => this.levelByCode.get(c) ?? null),
+      rainfall: this.safetyIndex.rainfallOn(this.view.date, codes),
+      highShare: codes.map((c) => shares.get(c)!.high),
+      coverage: codes.map((c) => shares.get(c)!.covered),
+      seats: codes.map((c) => township(c).seat),
+      teams: this.overlays.teams,
+      config,
+    });
+  });
 
   /** Moves the selected date by `days` within the history (no wrap). */
   step(days: number): void {
-    const dates = this.levels?.dates;
+    const dates = this.data.levels?.dates;
     if (!dates || this.dateIndex < 0) return;
-    this.date = dates[Math.min(dates.length - 1, Math.max(0, this.dateIndex + days))];
-  }
-
-  report(file: string, message: string): void {
-    // Newest first, and the same problem is not listed twice while it persists.
-    this.problems = [{ file, message, at: new Date() }, ...this.problems.filter((p) => p.message !== message)].slice(0, 5);
-  }
-
-  dismissProblems(): void {
-    this.problems = [];
+    this.view.date = dates[Math.min(dates.length - 1, Math.max(0, this.dateIndex + days))];
   }
 }

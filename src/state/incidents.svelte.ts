@@ -2,16 +2,29 @@
  * The incident layer's state: loaded after the first colored frame, parsed and joined in the worker,
  * never blocking the map. Cancels a stale load when a newer one starts.
  */
-import { INCIDENT_TYPES } from '../core/incidents/incident-types.ts';
-import { townshipCounts } from '../core/incidents/incident-view.ts';
-import type { Progress, RequestResult } from '../worker/protocol.ts';
-import { dataWorker } from './worker.ts';
 import { daysBetween } from '../core/dates.ts';
-import type { AppState } from './app.svelte.ts';
+import { INCIDENT_TYPES } from '../core/incidents/incident-types.ts';
+import { selectPoints, sortByDay, townshipCounts } from '../core/incidents/incident-view.ts';
+import type { Progress, RequestResult } from '../worker/protocol.ts';
+import type { DataState } from './data.svelte.ts';
+import type { ProblemsState } from './problems.svelte.ts';
+import type { ViewState } from './view.svelte.ts';
+import { dataWorker } from './worker.ts';
 
 type Joined = RequestResult<'loadAndJoin'>;
 
 export class IncidentsState {
+  // Assigned in the constructor; the $derived fields below only read them later, when first used.
+  private readonly data!: DataState;
+  private readonly view!: ViewState;
+  private readonly problems!: ProblemsState;
+
+  constructor(data: DataState, view: ViewState, problems: ProblemsState) {
+    this.data = data;
+    this.view = view;
+    this.problems = problems;
+  }
+
   status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
   progress = $state.raw<Progress | null>(null);
   shown = $state(true);
@@ -19,46 +32,79 @@ export class IncidentsState {
   /** Days of incidents shown and counted: the window ending on the selected date. */
   windowDays = $state(7);
   joined = $state.raw<Joined | null>(null);
-  /** Points the map layer currently draws (after the type and day filters). */
-  visibleCount = $state(0);
   codes = $state.raw<string[]>([]);
+
+  /** Day offset of the selected date in the incident history (null without dated incidents). */
+  day = $derived(this.dayOf(this.view.date));
+
+  /** Sorted once per loaded file; each date step then reads only its window's points. */
+  private byDay = $derived.by(() => {
+    const p = this.joined?.points;
+    return p ? sortByDay({ coords: p.coords, types: p.types, days: p.days ?? new Uint16Array(p.count) }) : null;
+  });
+
+  /** What the map layer draws: the chosen types over the window ending on the selected date. */
+  points = $derived.by(() => {
+    if (!this.byDay || !this.shown) return null;
+    const end = this.day;
+    const [from, to] = end === null ? [0, 65535] : [end - this.windowDays + 1, end];
+    return selectPoints(this.byDay, this.types, from, to);
+  });
+
+  visibleCount = $derived(this.points?.length ?? 0);
+
+  /** City-wide counts per type over the window ending on the selected date. */
+  totals = $derived.by(() => {
+    const j = this.joined;
+    if (!j) return null;
+    const out = new Array<number>(j.typeCount).fill(0);
+    const end = this.day;
+    if (j.countsByDay && end !== null) {
+      const per = j.townships * j.typeCount;
+      for (let d = Math.max(0, end - this.windowDays + 1); d <= Math.min(j.dayCount - 1, end); d++) {
+        for (let i = 0; i < per; i++) out[i % j.typeCount] += j.countsByDay[d * per + i];
+      }
+    } else {
+      for (let i = 0; i < j.counts.length; i++) out[i % j.typeCount] += j.counts[i];
+    }
+    return out;
+  });
 
   private boundariesSent: unknown = null;
   private controller: AbortController | null = null;
 
+
   /** Day offset (in the incident history) of a YYYY-MM-DD date, or null without dated incidents. */
   dayOf(date: string | null): number | null {
     const start = this.joined?.startDay;
-    if (!start || !date) return null;
-    return daysBetween(start, date);
+    return start && date ? daysBetween(start, date) : null;
   }
 
-  /** A township's incident counts per type over the window ending on `date`. */
-  countsFor(code: string, date: string | null): number[] | null {
+  /** A township's incident counts per type over the window ending on the selected date. */
+  countsFor(code: string): number[] | null {
     const j = this.joined;
     const t = this.codes.indexOf(code);
     if (!j || t < 0) return null;
-    const end = this.dayOf(date);
+    const end = this.day;
     if (j.countsByDay && end !== null) return townshipCounts(j.countsByDay, j.townships, j.typeCount, t, end - this.windowDays + 1, end);
     return Array.from(j.counts.subarray(t * j.typeCount, (t + 1) * j.typeCount));
   }
 
   /** The data set's own incidents file, or the one named by `?incidents=` in the page URL. */
-  async load(app: AppState, manifestHref: URL, location: Location): Promise<void> {
-    const override = new URLSearchParams(location.search).get('incidents');
-    const path = override ?? app.manifest?.incidents;
-    if (!path) return;
-    const url = override ? new URL(override, document.baseURI) : new URL(path, manifestHref);
-    await this.run(app, { file: url.pathname.split('/').pop() || path, url: url.href });
+  async load(override: URL | null): Promise<void> {
+    const path = this.data.manifest?.incidents;
+    const url = override ?? (path ? this.data.url(path) : null);
+    if (!url) return;
+    await this.run({ file: url.pathname.split('/').pop() || url.href, url: url.href });
   }
 
   /** A file the user picked: parsed and joined in the worker; the last good data stays if it fails. */
-  async loadFile(app: AppState, file: File): Promise<void> {
-    await this.run(app, { file: file.name, bytes: await file.arrayBuffer() });
+  async loadFile(file: File): Promise<void> {
+    await this.run({ file: file.name, bytes: await file.arrayBuffer() });
   }
 
-  private async run(app: AppState, source: { file: string; url?: string; bytes?: ArrayBuffer }): Promise<void> {
-    const { boundaries } = app;
+  private async run(source: { file: string; url?: string; bytes?: ArrayBuffer }): Promise<void> {
+    const { boundaries } = this.data;
     if (!boundaries) return;
     this.controller?.abort();
     const controller = new AbortController();
@@ -82,13 +128,16 @@ export class IncidentsState {
       this.status = 'ready';
       if (joined.skippedCount > 0) {
         const reasons = Object.entries(joined.skippedByReason).map(([reason, n]) => `${n} ${reason}`);
-        app.report(source.file, `${source.file}: ${joined.skippedCount} of ${joined.rowCount} rows skipped (${reasons.join(', ')})`);
+        this.problems.report(source.file, `${source.file}: ${joined.skippedCount} of ${joined.rowCount} rows skipped (${reasons.join(', ')})`);
+      } else {
+        this.problems.clear(source.file);
       }
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
       this.status = this.joined ? 'ready' : 'error';
+      // Keyed by the file this load was for, so the next good load of it clears the message.
       const message = (error as Error).message;
-      app.report(source.file, message.includes(source.file) ? message : `${source.file}: ${message}`);
+      this.problems.report(source.file, message.includes(source.file) ? message : `${source.file}: ${message}`);
     } finally {
       if (this.controller === controller) this.progress = null;
     }

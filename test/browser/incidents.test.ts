@@ -99,7 +99,7 @@ describe('incidents in the browser', () => {
         return sum;
       });
       await page.evaluate((code) => {
-        (window as unknown as { __fiveColor: { app: { selected: string } } }).__fiveColor.app.selected = code;
+        (window as unknown as { __fiveColor: { app: { view: { selected: string } } } }).__fiveColor.app.view.selected = code;
       }, townships[t].properties.code);
       await page.waitForSelector('[data-testid="panel-incidents"]');
       for (const [k, type] of INCIDENT_TYPES.entries()) {

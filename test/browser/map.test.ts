@@ -46,7 +46,7 @@ interface LevelsJson {
 interface FiveColorWindow {
   __fiveColor: {
     map: MapLibreMap;
-    app: { selected: string | null; levelByCode: Map<string, number | null>; counts: { byLevel: number[] }; problems: { file: string; message: string }[] };
+    app: { view: { selected: string | null }; levelByCode: Map<string, number | null>; counts: { byLevel: number[] } };
   };
   __fiveColorRefresh: () => Promise<void>;
 }
@@ -235,6 +235,30 @@ describe(`the built app served under ${SUB_PATH}`, { timeout: LOAD_TIMEOUT }, ()
     expect(await legendCounts(page)).toEqual(expectedCounts);
     const states = await featureLevels(page, topoCodes);
     for (const code of topoCodes) expect(states[code], `feature-state level of ${code}`).toBe(expectedByCode.get(code) ?? 0);
+  });
+
+  it('at 3840×2160 shows the township panel whole beside the Ranking tab, neither squeezing the other', async () => {
+    const { page } = wall;
+    // The explained panel is the tallest it gets: wait for the engine's breakdown.
+    await page.waitForSelector('[data-index-status="ready"]', { timeout: LOAD_TIMEOUT });
+    await page.getByTestId('tab-ranking').click();
+    await page.locator('[data-testid="ranking"] button').first().click();
+    await page.getByTestId('panel-domains').waitFor({ timeout: 30_000 });
+    const sizes = await page.evaluate(() => {
+      const box = (id: string): { height: number; scroll: number; left: number; right: number } => {
+        const el = document.querySelector(`[data-testid="${id}"]`)!;
+        const r = el.getBoundingClientRect();
+        return { height: el.clientHeight, scroll: el.scrollHeight, left: r.left, right: r.right };
+      };
+      return { panel: box('township-panel'), ranking: box('ranking'), screen: window.innerHeight };
+    });
+    // The panel's whole content is on screen, no inner scrolling; the ranking keeps most of the height.
+    expect(sizes.panel.scroll - sizes.panel.height, JSON.stringify(sizes)).toBeLessThanOrEqual(1);
+    expect(sizes.panel.height).toBeGreaterThan(sizes.screen * 0.5);
+    expect(sizes.ranking.height).toBeGreaterThan(sizes.screen * 0.6);
+    // Side by side, not stacked.
+    expect(sizes.panel.right).toBeLessThanOrEqual(sizes.ranking.left);
+    await page.screenshot({ path: `${OUT}/map-3840x2160-ranking-panel.png` });
     await page.context().close();
   });
 
@@ -288,7 +312,7 @@ describe(`the built app served under ${SUB_PATH}`, { timeout: LOAD_TIMEOUT }, ()
 
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached', timeout: 30_000 });
-    expect(await page.evaluate(() => (window as unknown as FiveColorWindow).__fiveColor.app.selected)).toBeNull();
+    expect(await page.evaluate(() => (window as unknown as FiveColorWindow).__fiveColor.app.view.selected)).toBeNull();
   });
 
   it('keeps the last good colors when levels.json is malformed, and says so naming the file', async () => {
@@ -334,6 +358,15 @@ describe(`the built app served under ${SUB_PATH}`, { timeout: LOAD_TIMEOUT }, ()
     } finally {
       server.override('data/levels.json', undefined);
     }
+  });
+
+  it('clears the message about levels.json once the file loads again', async () => {
+    const { page } = tablet;
+    const problems = page.getByTestId('problems');
+    expect(await problems.innerText()).toContain('levels.json');
+    await refreshLevels(page);
+    await problems.waitFor({ state: 'detached', timeout: 30_000 });
+    expect(await legendCounts(page)).toEqual(expectedCounts);
     await page.context().close();
   });
 

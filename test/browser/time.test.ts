@@ -121,6 +121,30 @@ describe('the date in the browser', () => {
   );
 
   it(
+    'says in one line when the URL asks for a date it cannot show, and shows the latest day',
+    async () => {
+      const last = levels.dates[levels.dates.length - 1];
+      const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
+      for (const [date, why] of [
+        ['garbage', /\?date=garbage is not a date/],
+        ['1999-01-01', /\?date=1999-01-01 is outside the data/],
+      ] as const) {
+        await page.goto(ctx.server.url(`?date=${date}`));
+        await page.waitForSelector('[data-map-ready="true"]', { timeout: TIMEOUT });
+        const lines = page.locator('[data-testid="problems"] li');
+        await expect.poll(() => lines.count()).toBe(1);
+        expect(await lines.first().innerText()).toMatch(why);
+        // One line: as tall as the banner's own line height.
+        const { height, line } = await lines.first().evaluate((li) => ({ height: li.getBoundingClientRect().height, line: parseFloat(getComputedStyle(li).lineHeight) }));
+        expect(height, 'one line of text').toBeLessThan(line * 1.5);
+        expect(await page.textContent('[data-testid="date-label"]')).toContain(last);
+      }
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
     "shows the engine's breakdown in the township panel",
     async () => {
       // The engine's answer, from the same files the app loads.
@@ -140,7 +164,7 @@ describe('the date in the browser', () => {
       await page.goto(ctx.server.url());
       await page.waitForSelector('[data-index-status="ready"]', { timeout: TIMEOUT });
       await page.evaluate((c) => {
-        (window as unknown as { __fiveColor: { app: { selected: string } } }).__fiveColor.app.selected = c;
+        (window as unknown as { __fiveColor: { app: { view: { selected: string } } } }).__fiveColor.app.view.selected = c;
       }, code);
       await page.waitForSelector('[data-testid="panel-domains"]');
       expect(await page.textContent('[data-testid="panel-index"]')).toBe(String(expected.index));

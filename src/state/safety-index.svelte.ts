@@ -1,25 +1,39 @@
 /**
- * The explained index: daily.json + index-config.json + the worker's incident counts → the engine's
- * full result (sub-scores, inputs, overrides). levels.json already colors the map on first paint; this
- * adds the "why" for the panel and the change list once incidents are joined.
+ * The explained safety index: daily.json + index-config.json + the worker's incident counts → the
+ * engine's full result (sub-scores, inputs, overrides). levels.json already colors the map on first
+ * paint; this adds the "why" for the panel and the change list once incidents are joined.
  */
 import { parseDailyFile, type DailyData } from '../core/daily-file.ts';
-import { assembleIndexInputs } from '../core/safety-index/inputs.ts';
 import { compareWithLevels } from '../core/safety-index/compare-levels.ts';
-import { domainChanges, townshipDay } from '../core/safety-index/explain.ts';
-import { parseIndexConfig } from '../core/safety-index/config.ts';
 import type { IndexInputs, IndexResult } from '../core/safety-index/compute-index.ts';
+import { parseIndexConfig } from '../core/safety-index/config.ts';
+import { domainChanges, townshipDay } from '../core/safety-index/explain.ts';
+import { assembleIndexInputs } from '../core/safety-index/inputs.ts';
 import { INCIDENT_TYPE_COUNT } from '../core/incidents/incident-types.ts';
-import type { AppState } from './app.svelte.ts';
+import { daysBetween } from '../core/dates.ts';
+import type { DataState } from './data.svelte.ts';
+import { fetchFile } from './fetch.ts';
 import type { IncidentsState } from './incidents.svelte.ts';
 import type { OverlaysState } from './overlays.svelte.ts';
+import type { ProblemsState } from './problems.svelte.ts';
 import { dataWorker } from './worker.ts';
-import { daysBetween } from '../core/dates.ts';
 
-export class IndexState {
+export class SafetyIndexState {
   result = $state.raw<IndexResult | null>(null);
   daily = $state.raw<DailyData | null>(null);
   status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
+
+  private readonly source: DataState;
+  private readonly incidents: IncidentsState;
+  private readonly overlays: OverlaysState;
+  private readonly problems: ProblemsState;
+
+  constructor(source: DataState, incidents: IncidentsState, overlays: OverlaysState, problems: ProblemsState) {
+    this.source = source;
+    this.incidents = incidents;
+    this.overlays = overlays;
+    this.problems = problems;
+  }
 
   /** One township on one date, explained; null when the engine has not run or the date is outside it. */
   explain(code: string, date: string | null): ReturnType<typeof townshipDay> | null {
@@ -61,55 +75,49 @@ export class IndexState {
     });
   }
 
-  async load(app: AppState, incidents: IncidentsState, manifestHref: URL, overlays?: OverlaysState): Promise<void> {
-    const { manifest, boundaries } = app;
-    const joined = incidents.joined;
+  async load(): Promise<void> {
+    const { manifest, boundaries } = this.source;
+    const joined = this.incidents.joined;
     if (!manifest?.daily || !manifest.indexConfig || !boundaries) return;
     this.status = 'loading';
-    const files = { daily: new URL(manifest.daily, manifestHref), config: new URL(manifest.indexConfig, manifestHref) };
-    const name = (url: URL): string => url.pathname.split('/').pop() ?? url.href;
     try {
-      const [dailyText, configText] = await Promise.all(
-        [files.daily, files.config].map(async (url) => {
-          const response = await fetch(url, { cache: 'no-cache' });
-          if (!response.ok) throw new Error(`${name(url)}: HTTP ${response.status}`);
-          return response.text();
-        }),
-      );
-      const config = parseIndexConfig(configText, name(files.config));
+      const [dailyFile, configFile] = await Promise.all([manifest.daily, manifest.indexConfig].map((path) => fetchFile(this.source.url(path))));
+      const config = parseIndexConfig(configFile.text, configFile.file);
       const codes = [...boundaries.byCode.keys()];
-      const daily = parseDailyFile(dailyText, name(files.daily), new Set(codes));
+      const daily = parseDailyFile(dailyFile.text, dailyFile.file, new Set(codes));
       this.daily = daily;
-      const shares = overlays?.shares;
+      this.problems.clear(dailyFile.file);
+      const shares = this.overlays.shares;
       const inputs = assembleIndexInputs(daily, {
         codes,
         hazardShares: shares ? { codes, high: codes.map((c) => shares.get(c)!.high), medium: codes.map((c) => shares.get(c)!.medium) } : null,
         coverage: shares ? { codes, share: codes.map((c) => shares.get(c)!.covered) } : null,
         incidents:
           joined?.countsByDay && joined.startDay
-            ? { countsByDay: joined.countsByDay, codes: incidents.codes, startDay: joined.startDay, dayCount: joined.dayCount, typeCount: INCIDENT_TYPE_COUNT }
+            ? { countsByDay: joined.countsByDay, codes: this.incidents.codes, startDay: joined.startDay, dayCount: joined.dayCount, typeCount: INCIDENT_TYPE_COUNT }
             : null,
       });
       // The engine runs in the worker like the join, so a city-sized config never stalls the map.
       // Its inputs are transferred there (and come back in the result), so arrays shared with
       // daily.json's parse — still read here for rainfall — go as copies.
-      this.result = await (await dataWorker()).request('computeIndex', { config, file: name(files.config), inputs: detachable(inputs, daily) });
+      this.result = await (await dataWorker()).request('computeIndex', { config, file: configFile.file, inputs: detachable(inputs, daily) });
       this.status = 'ready';
-      const published = app.levels;
+      const published = this.source.levels;
       const disagreement = published ? compareWithLevels(this.result, published) : null;
       if (disagreement?.first) {
         const { date, code, published: p, engine } = disagreement.first;
         const show = (v: number | null): string => (v === null ? 'none' : v.toFixed(1));
-        app.report(
-          name(files.config),
-          `${name(files.config)}: the published ${manifest.levels.split('/').pop()} differs from what this config gives on ${disagreement.differing} of ${disagreement.compared} township-days ` +
+        this.problems.report(
+          configFile.file,
+          `${configFile.file}: the published ${manifest.levels.split('/').pop()} differs from what this config gives on ${disagreement.differing} of ${disagreement.compared} township-days ` +
             `(first: ${code} on ${date}, published ${show(p)}, config ${show(engine)}). The map shows the published index; the panel explains with the config. Run npm run data to publish the config's index.`,
         );
+      } else {
+        this.problems.clear(configFile.file);
       }
     } catch (error) {
       this.status = this.result ? 'ready' : 'error';
-      const message = (error as Error).message;
-      app.report(message.split(':')[0] ?? 'index', message);
+      this.problems.fail(error, manifest.indexConfig.split('/').pop() ?? 'index');
     }
   }
 }

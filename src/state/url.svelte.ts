@@ -1,0 +1,85 @@
+/**
+ * The view state a link reproduces, as one table of query parameters: each row says how its value
+ * is parsed from the query, formatted back, and where in the state it lives. `applyUrl` reads them
+ * once the data is in (a value is checked against it); `syncUrl` then keeps the address bar in step
+ * with `history.replaceState`, from this one place. A value that cannot be honoured is reported
+ * under its parameter (`?date`) rather than silently replaced.
+ */
+import { dayNumberOf } from '../core/dates.ts';
+import type { FiveColorApp } from './app.svelte.ts';
+
+type Parsed<T> = { value: T } | { problem: string };
+
+interface UrlParam<T> {
+  name: string;
+  parse(raw: string, app: FiveColorApp): Parsed<T>;
+  /** The query value for a state value; null leaves the parameter out. */
+  format(value: T): string | null;
+  get(app: FiveColorApp): T;
+  set(app: FiveColorApp, value: T): void;
+}
+
+/** Keeps each row's own value type while the table holds rows of different types. */
+function param<T>(row: UrlParam<T>): UrlParam<unknown> {
+  return row as UrlParam<unknown>;
+}
+
+const PARAMS: readonly UrlParam<unknown>[] = [
+  param<string | null>({
+    name: 'date',
+    parse(raw, app) {
+      // Short enough for one line of the banner; the time bar shows which day is shown instead.
+      const dates = app.data.levels?.dates ?? [];
+      if (dayNumberOf(raw) === null) return { problem: `?date=${raw} is not a date (YYYY-MM-DD)` };
+      if (!dates.includes(raw)) return { problem: `?date=${raw} is outside the data (${dates[0]} – ${dates[dates.length - 1]})` };
+      return { value: raw };
+    },
+    format: (date) => date,
+    get: (app) => app.view.date,
+    set: (app, date) => (app.view.date = date),
+  }),
+];
+
+/** The problems registry's key for a parameter. */
+export const paramKey = (name: string): string => `?${name}`;
+
+/** Applies the page's query to the state; what cannot be honoured is reported, one line each. */
+export function applyUrl(app: FiveColorApp, location: Location): void {
+  const query = new URLSearchParams(location.search);
+  for (const p of PARAMS) {
+    const raw = query.get(p.name);
+    if (raw === null) continue;
+    const parsed = p.parse(raw, app);
+    if ('problem' in parsed) app.problems.report(paramKey(p.name), parsed.problem);
+    else {
+      p.set(app, parsed.value);
+      app.problems.clear(paramKey(p.name));
+    }
+  }
+}
+
+/** Writes the state's parameters into the address bar whenever they change; returns the stop. */
+export function syncUrl(app: FiveColorApp): () => void {
+  return $effect.root(() => {
+    $effect(() => {
+      const url = new URL(window.location.href);
+      for (const p of PARAMS) {
+        const value = p.format(p.get(app));
+        if (value === null) url.searchParams.delete(p.name);
+        else url.searchParams.set(p.name, value);
+      }
+      // No history entry per step: the back button leaves the app, it does not replay the scrubbing.
+      if (url.href !== window.location.href) history.replaceState(history.state, '', url);
+    });
+  });
+}
+
+/** Where the data comes from: `?data=` (another manifest) and `?incidents=` (another incidents file). */
+export function dataSources(location: Location): { manifest: URL; incidents: URL | null } {
+  const query = new URLSearchParams(location.search);
+  const incidents = query.get('incidents');
+  return {
+    manifest: new URL(query.get('data') ?? 'data/manifest.json', document.baseURI),
+    incidents: incidents ? new URL(incidents, document.baseURI) : null,
+  };
+}

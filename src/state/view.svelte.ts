@@ -1,0 +1,37 @@
+/** What the user is looking at: the day, the township picked or hovered, and which screen. */
+export type Mode = 'desk';
+
+export class ViewState {
+  mode = $state<Mode>('desk');
+  date = $state<string | null>(null);
+  selected = $state<string | null>(null);
+  hovered = $state<string | null>(null);
+  /** A request to bring a township into view (from the ranking or change lists). */
+  focus = $state.raw<{ code: string; at: number } | null>(null);
+  /** Set once the map has drawn its first colored frame (browser tests and bench:load wait on it). */
+  mapReady = $state(false);
+
+  private signalReady: () => void = () => {};
+  /** Resolves with the first colored frame: what loads after it never delays it. */
+  readonly firstFrame = new Promise<void>((resolve) => (this.signalReady = resolve));
+
+  markMapReady(): void {
+    this.mapReady = true;
+    this.signalReady();
+  }
+
+  /** Selects a township from a list and flies to it. */
+  pick(code: string): void {
+    this.selected = code;
+    this.focus = { code, at: Date.now() };
+  }
+
+  /**
+   * After levels.json (re)loads: a screen left on the latest day follows new days as they arrive,
+   * a chosen past day stays while the data still has it.
+   */
+  follow(dates: readonly string[], previousLatest: string | null): void {
+    const latest = dates[dates.length - 1] ?? null;
+    if (this.date === null || this.date === previousLatest || !dates.includes(this.date)) this.date = latest;
+  }
+}
