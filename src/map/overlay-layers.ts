@@ -3,12 +3,10 @@
  * coverage (outline of the union, uncovered gaps shaded), hazard sites and teams as symbols. Drawn
  * between the township fills and the labels so the five colors stay readable underneath.
  */
-import type { FeatureCollection } from 'geojson';
 import type { AddLayerObject, Map as MapLibreMap } from 'maplibre-gl';
-import type { OverlayToggle } from '../state/overlays.svelte.ts';
+import type { OverlayId, OverlayToggle } from '../state/overlay-types.ts';
 import { paint, visibility } from './bind.svelte.ts';
 
-export type OverlayId = 'zones' | 'coverage' | 'sites' | 'teams';
 
 export const ZONE_COLORS = { high: '#b5179e', medium: '#7209b7', low: '#4361ee' } as const;
 export const SITE_COLOR = '#ff9e00';
@@ -27,14 +25,6 @@ export const OVERLAY_LAYERS: Record<OverlayId, { id: string; opacity: 'fill-opac
   sites: [{ id: 'sites', opacity: 'circle-opacity', base: 1 }],
   teams: [{ id: 'teams', opacity: 'circle-opacity', base: 1 }],
 };
-
-export interface OverlayData {
-  zones: FeatureCollection;
-  coverage: FeatureCollection;
-  gaps: FeatureCollection;
-  sites: FeatureCollection;
-  teams: FeatureCollection;
-}
 
 /** Diagonal hatch drawn once into an image, so "high" reads as a texture, not just a color. */
 export function hatch(scale: number): { width: number; height: number; data: Uint8Array } {

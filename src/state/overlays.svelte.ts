@@ -7,16 +7,11 @@ import type { Feature, Point } from 'geojson';
 import { featureCollection } from '@turf/helpers';
 import { parseCoverageLenient, parseHazardSitesLenient, parseHazardZonesLenient, parseOverlaysConfig, parseTeamsLenient } from '../core/overlays/parse-overlays.ts';
 import type { OverlaysConfig, TeamProperties } from '../core/overlays/types.ts';
-import type { OverlayData, OverlayId } from '../map/overlay-layers.ts';
+import type { OverlayData, OverlayId, OverlayToggle } from './overlay-types.ts';
 import type { DataState } from './data.svelte.ts';
 import { fetchFile } from './fetch.ts';
 import type { ProblemsState } from './problems.svelte.ts';
 import { dataWorker } from './worker.ts';
-
-export interface OverlayToggle {
-  on: boolean;
-  opacity: number;
-}
 
 export interface TownshipShares {
   high: number;
