@@ -10,16 +10,10 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { TownshipCell } from './partition.ts';
 import { cleanTopology, type CleanReport } from './clean-topology.ts';
 
-export interface TownshipProperties {
-  code: string;
-  name: string;
-  countyCode: string;
-  countyName: string;
-  /** Label / seat point inside the polygon (pole of inaccessibility), lon/lat rounded to 1e-5. */
-  seat: [number, number];
-  /** Set when the county border itself is invented (see data/county-fixes.json). */
-  approximateCounty?: true;
-}
+// The properties the app reads (seat: the pole of inaccessibility, rounded to 1e-5; approximateCounty:
+// the county border itself is invented, see data/county-fixes.json).
+import type { TownshipProperties } from '../../src/core/boundaries/boundaries.ts';
+export type { TownshipProperties };
 
 export interface CountyProperties {
   code: string;

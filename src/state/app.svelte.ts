@@ -13,6 +13,8 @@ import { OverlaysState } from './overlays.svelte.ts';
 import { ProblemsState } from './problems.svelte.ts';
 import { SafetyIndexState } from './safety-index.svelte.ts';
 import { ViewState } from './view.svelte.ts';
+import { DEFAULT_DEPLOYMENT, type DeploymentConfig } from '../core/deployment-config.ts';
+import { LocaleState } from '../i18n/locale.svelte.ts';
 
 /** Days shown by the trend charts (the selected day and the 29 before it). */
 const TREND_DAYS = 30;
@@ -21,6 +23,10 @@ export class FiveColorApp {
   readonly problems = new ProblemsState();
   readonly view = new ViewState();
   readonly insets = new MapInsets();
+  /** The language on screen (zh by default); `app.locale.t` is the dictionary. */
+  readonly locale = new LocaleState();
+  /** config.json beside index.html (the deployment's settings); the defaults until it loads. */
+  deployment = $state.raw<DeploymentConfig>(DEFAULT_DEPLOYMENT);
   // Assigned in the constructor; the $derived fields below only read them later, when first used.
   readonly data!: DataState;
   readonly incidents!: IncidentsState;
