@@ -169,7 +169,7 @@ export interface Requests {
 
   /**
    * For each township, the share of its area inside each class of each polygon layer (see
-   * src/core/area-shares.ts). Townships: the current boundaries unless given.
+   * src/core/area-shares/area-shares.ts). Townships: the current boundaries unless given.
    */
   areaShares: {
     req: {

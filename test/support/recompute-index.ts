@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { computeAreaShares } from '../../src/core/area-shares.ts';
+import { computeAreaShares } from '../../src/core/area-shares/area-shares.ts';
 import { parseBoundaries } from '../../src/core/boundaries/boundaries.ts';
 import { parseDailyFile } from '../../src/core/daily-file.ts';
 import { decodeIncidents } from '../../src/core/incidents/incidents-bin.ts';
