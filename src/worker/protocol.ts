@@ -22,7 +22,8 @@
  *   typeCount + type]`; townships in the order of the features given to `setBoundaries`.
  */
 import type { Feature, GeoJsonProperties, MultiPolygon, Polygon } from 'geojson';
-import type { IndexInputs, IndexResult } from '../core/safety-index/compute-index.ts';
+import type { IndexInputs } from '../core/safety-index/index-inputs.ts';
+import type { IndexResult } from '../core/safety-index/index-result.ts';
 
 /** Where long work is: one message per chunk. */
 export interface Progress {
