@@ -9,7 +9,7 @@ import { parseBoundaries } from '../../src/core/boundaries/boundaries.ts';
 import { parseDailyFile, type DailyData } from '../../src/core/daily-file.ts';
 import { decodeIncidents, encodeIncidents } from '../../src/core/incidents/incidents-bin.ts';
 import { assembleIndexInputs } from '../../src/core/safety-index/inputs.ts';
-import type { IndexInputs } from '../../src/core/safety-index/compute-index.ts';
+import type { IndexInputs } from '../../src/core/safety-index/index-inputs.ts';
 import { buildJoinIndex } from '../../src/core/pip/build-index.ts';
 import { INCIDENT_TYPE_COUNT } from '../../src/core/incidents/incident-types.ts';
 import { joinPoints } from '../../src/core/pip/join-points.ts';

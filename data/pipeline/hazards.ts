@@ -25,7 +25,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position
 import * as polyclip from 'polyclip-ts';
 import { merge } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { lonLatArea } from '../../src/core/area-shares.ts';
+import { lonLatArea } from '../../src/core/area-shares/lon-lat-area.ts';
 import type { HazardClass, HazardSiteProperties, HazardSiteStatus, HazardSiteType, HazardZoneProperties } from '../../src/core/overlays/types.ts';
 import { createRandom, normal } from '../../src/core/random.ts';
 

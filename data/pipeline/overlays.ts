@@ -8,7 +8,7 @@
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
-import { computeAreaShares, type AreaShares } from '../../src/core/area-shares.ts';
+import { computeAreaShares, type AreaShares } from '../../src/core/area-shares/area-shares.ts';
 import { parseBoundaries } from '../../src/core/boundaries/boundaries.ts';
 import { DEFAULT_OVERLAYS_CONFIG, HAZARD_CLASSES, type OverlaysConfig } from '../../src/core/overlays/types.ts';
 import { DATA_SEED, stableJson } from './common.ts';

@@ -5,7 +5,8 @@
  */
 import { parseDailyFile, type DailyData } from '../core/daily-file.ts';
 import { compareWithLevels } from '../core/safety-index/compare-levels.ts';
-import type { IndexInputs, IndexResult } from '../core/safety-index/compute-index.ts';
+import type { IndexInputs } from '../core/safety-index/index-inputs.ts';
+import type { IndexResult } from '../core/safety-index/index-result.ts';
 import { parseIndexConfig } from '../core/safety-index/config.ts';
 import { domainChanges, townshipDay } from '../core/safety-index/explain.ts';
 import { assembleIndexInputs } from '../core/safety-index/inputs.ts';

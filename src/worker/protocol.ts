@@ -22,7 +22,8 @@
  *   typeCount + type]`; townships in the order of the features given to `setBoundaries`.
  */
 import type { Feature, GeoJsonProperties, MultiPolygon, Polygon } from 'geojson';
-import type { IndexInputs, IndexResult } from '../core/safety-index/compute-index.ts';
+import type { IndexInputs } from '../core/safety-index/index-inputs.ts';
+import type { IndexResult } from '../core/safety-index/index-result.ts';
 
 /** Where long work is: one message per chunk. */
 export interface Progress {
@@ -169,7 +170,7 @@ export interface Requests {
 
   /**
    * For each township, the share of its area inside each class of each polygon layer (see
-   * src/core/area-shares.ts). Townships: the current boundaries unless given.
+   * src/core/area-shares/area-shares.ts). Townships: the current boundaries unless given.
    */
   areaShares: {
     req: {

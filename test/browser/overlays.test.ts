@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { distText, TIMEOUT, useBrowser } from './harness.ts';
-import { computeAreaShares } from '../../src/core/area-shares.ts';
+import { computeAreaShares } from '../../src/core/area-shares/area-shares.ts';
 import { parseBoundaries } from '../../src/core/boundaries/boundaries.ts';
 import { parseDailyFile } from '../../src/core/daily-file.ts';
 import { classifyIndex } from '../../src/core/levels.ts';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateIndexConfig, type IndexConfig } from '../../src/core/safety-index/config.ts';
-import type { IndexInputs } from '../../src/core/safety-index/compute-index.ts';
+import type { IndexInputs } from '../../src/core/safety-index/index-inputs.ts';
 import { INCIDENT_TYPES } from '../../src/core/incidents/incident-types.ts';
 
 export const FIXTURES = 'test/fixtures/index';

@@ -1,5 +1,5 @@
 /**
- * The slab sweep of src/core/area-shares.ts against the Turf overlay it replaced
+ * The slab sweep (src/core/area-shares/slab-sweep.ts) against the Turf overlay it replaced
  * (test/support/area-shares-turf.ts), on the committed Lishui layers and on small generated layers
  * full of the awkward cases: shared and collinear edges, vertices on edges, holes, overlapping
  * parts, duplicated polygons, polygons reaching far west of a township.
@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { computeAreaShares, lonLatArea, type AreaFeature } from '../../src/core/area-shares.ts';
+import { computeAreaShares } from '../../src/core/area-shares/area-shares.ts';
+import type { AreaFeature } from '../../src/core/area-shares/features.ts';
+import { lonLatArea } from '../../src/core/area-shares/lon-lat-area.ts';
 import { HAZARD_CLASSES } from '../../src/core/overlays/types.ts';
 import { createRandom } from '../../src/core/random.ts';
 import { turfAreaShares } from '../support/area-shares-turf.ts';

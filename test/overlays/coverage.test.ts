@@ -2,7 +2,7 @@ import { distance } from '@turf/turf';
 import type { Feature, Point, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { teamCoverage } from '../../data/pipeline/teams.ts';
-import { computeAreaShares } from '../../src/core/area-shares.ts';
+import { computeAreaShares } from '../../src/core/area-shares/area-shares.ts';
 import { gapList } from '../../src/core/overlays/gap-list.ts';
 import { greatCircleKm, nearestTeam } from '../../src/core/overlays/nearest-team.ts';
 import { createRandom } from '../../src/core/random.ts';

@@ -4,7 +4,7 @@ import type { Topology } from 'topojson-specification';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateHazardSites, generateHazardZones, hazardModel, zoneAreas, type HazardModel } from '../../data/pipeline/hazards.ts';
 import { generateTeams } from '../../data/pipeline/teams.ts';
-import { computeAreaShares } from '../../src/core/area-shares.ts';
+import { computeAreaShares } from '../../src/core/area-shares/area-shares.ts';
 import { parseBoundaries, type Boundaries } from '../../src/core/boundaries/boundaries.ts';
 import { HAZARD_CLASSES, type HazardZones } from '../../src/core/overlays/types.ts';
 import { parseHazardSites, parseHazardZones, parseTeams } from '../../src/core/overlays/parse-overlays.ts';

@@ -1,12 +1,14 @@
 /**
  * The former implementation of area shares (Turf 7 intersect / union / difference, i.e. polyclip-ts
  * with bignumber.js arithmetic), kept as a reference: tests check that the slab sweep in
- * src/core/area-shares.ts agrees with it, and the overlays benchmark can time it. Inputs are assumed
+ * src/core/area-shares/slab-sweep.ts agrees with it, and the overlays benchmark can time it. Inputs are assumed
  * valid (no DataError handling). Slow: ~20 s for Lishui's two layers.
  */
 import { bbox, difference, featureCollection, intersect, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { lonLatArea, type AreaFeature, type AreaShares } from '../../src/core/area-shares.ts';
+import type { AreaShares } from '../../src/core/area-shares/area-shares.ts';
+import type { AreaFeature } from '../../src/core/area-shares/features.ts';
+import { lonLatArea } from '../../src/core/area-shares/lon-lat-area.ts';
 
 export function turfAreaShares(townships: readonly AreaFeature[], layer: readonly AreaFeature[], classes: readonly string[]): AreaShares {
   const C = classes.length;

@@ -6,12 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { computeAreaShares } from '../../src/core/area-shares.ts';
+import { computeAreaShares } from '../../src/core/area-shares/area-shares.ts';
 import { parseBoundaries } from '../../src/core/boundaries/boundaries.ts';
 import { parseDailyFile } from '../../src/core/daily-file.ts';
 import { decodeIncidents } from '../../src/core/incidents/incidents-bin.ts';
 import { assembleIndexInputs } from '../../src/core/safety-index/inputs.ts';
-import { computeIndex, type IndexResult } from '../../src/core/safety-index/compute-index.ts';
+import { computeIndex } from '../../src/core/safety-index/compute-index.ts';
+import type { IndexResult } from '../../src/core/safety-index/index-result.ts';
 import { parseIndexConfig } from '../../src/core/safety-index/config.ts';
 import { buildJoinIndex } from '../../src/core/pip/build-index.ts';
 import { INCIDENT_TYPE_COUNT } from '../../src/core/incidents/incident-types.ts';

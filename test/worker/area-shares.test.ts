@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { area as turfArea } from '@turf/turf';
 import type { Feature, Polygon } from 'geojson';
-import { computeAreaShares, layerClasses, lonLatArea } from '../../src/core/area-shares.ts';
+import { computeAreaShares, layerClasses } from '../../src/core/area-shares/area-shares.ts';
+import { lonLatArea } from '../../src/core/area-shares/lon-lat-area.ts';
 import { DataError } from '../../src/core/data-error.ts';
 import { lishuiTownships } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 /** The difference request: the city minus the teams' reach, computed in the worker for the gap layer. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { lonLatArea } from '../../src/core/area-shares.ts';
+import { lonLatArea } from '../../src/core/area-shares/lon-lat-area.ts';
 import { WorkerError } from '../../src/worker/client.ts';
 import { connect, type Connection } from './helpers.ts';
 

@@ -1,5 +1,5 @@
 import type { LevelsFile } from '../levels-file.ts';
-import type { IndexResult } from './compute-index.ts';
+import type { IndexResult } from './index-result.ts';
 import { daysBetween } from '../dates.ts';
 
 /** Where the published levels.json and the engine (run on the deployed config and inputs) disagree. */

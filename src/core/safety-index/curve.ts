@@ -17,7 +17,7 @@ export function evaluateCurve(curve: Curve, x: number): number {
   return curve[n - 1]![1];
 }
 
-/** A curve as flat arrays for the engine's inner loop (compute-index.ts evaluates it inline). */
+/** A curve as flat arrays for the engine's inner loop (domain-risk.ts evaluates it inline). */
 export interface FlatCurve {
   readonly x: Float64Array;
   readonly y: Float64Array;

@@ -4,7 +4,8 @@
  */
 import { addDays, daysBetween } from '../dates.ts';
 import { DOMAIN_COUNT, DOMAINS, TERM_COUNT, TERMS, type DomainId } from './domains.ts';
-import { FLAG_COVERAGE_DEFAULT, FLAG_EXPOSURE_DEFAULT, FLAG_NO_INDEX, FLAG_NO_POPULATION, termRawValue, type IndexResult } from './compute-index.ts';
+import { FLAG_COVERAGE_DEFAULT, FLAG_EXPOSURE_DEFAULT, FLAG_NO_INDEX, FLAG_NO_POPULATION, type IndexResult } from './index-result.ts';
+import { termRawValue } from './input-sources.ts';
 import type { Level } from '../levels.ts';
 import type { WindowKind } from './config.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { DailyData } from '../daily-file.ts';
 import { INCIDENT_TYPE_COUNT } from '../incidents/incident-types.ts';
-import type { IndexInputs } from './compute-index.ts';
+import type { IndexInputs } from './index-inputs.ts';
 import { daysBetween } from '../dates.ts';
 
 export interface JoinedCounts {

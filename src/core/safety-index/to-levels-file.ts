@@ -1,5 +1,5 @@
 import type { LevelsFile } from '../levels-file.ts';
-import type { IndexResult } from './compute-index.ts';
+import type { IndexResult } from './index-result.ts';
 import { addDays } from '../dates.ts';
 
 /** The engine's published index as levels.json (`index[d][t]`, null = no index). */

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_BANDS, type Bands } from '../levels.ts';
 import type { LevelsFile } from '../levels-file.ts';
-import type { IndexResult } from '../safety-index/compute-index.ts';
+import type { IndexResult } from '../safety-index/index-result.ts';
 import { daysBetween } from '../dates.ts';
 import { citySeries } from '../timeline.ts';
 

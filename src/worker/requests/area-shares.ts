@@ -1,4 +1,5 @@
-import { layerClasses, prepareAreaLayer, townshipAreaShares } from '../../core/area-shares.ts';
+import { layerClasses, townshipAreaShares } from '../../core/area-shares/area-shares.ts';
+import { prepareAreaLayer } from '../../core/area-shares/prepare-layer.ts';
 import { DataError } from '../../core/data-error.ts';
 import type { RequestContext } from '../context.ts';
 import type { Requests } from '../protocol.ts';
