@@ -11,7 +11,7 @@ import { classifyIndex } from '../../src/core/levels.ts';
 import { parseLevelsFile, type LevelsFile } from '../../src/core/levels-file.ts';
 import { buildJoinIndex } from '../../src/core/pip/build-index.ts';
 import { joinPoints } from '../../src/core/pip/join-points.ts';
-import type { IndexResult } from '../../src/core/safety-index/compute-index.ts';
+import type { IndexResult } from '../../src/core/safety-index/index-result.ts';
 import { townshipDay } from '../../src/core/safety-index/explain.ts';
 import { recomputeIndex } from '../support/recompute-index.ts';
 

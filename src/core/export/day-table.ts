@@ -10,7 +10,7 @@ import { INCIDENT_TYPES } from '../incidents/incident-types.ts';
 import { townshipCounts } from '../incidents/incident-view.ts';
 import { classifyIndex, DEFAULT_BANDS, levelInfo, type Bands } from '../levels.ts';
 import type { LevelsFile } from '../levels-file.ts';
-import type { IndexResult } from '../safety-index/compute-index.ts';
+import type { IndexResult } from '../safety-index/index-result.ts';
 import { DOMAINS } from '../safety-index/domains.ts';
 import { townshipDay } from '../safety-index/explain.ts';
 import type { DailyIncidentCounts } from '../wall/kpis.ts';
