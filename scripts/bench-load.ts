@@ -1,18 +1,24 @@
 /**
- * npm run bench:load -- [--runs N]
- * Serves dist/ on 127.0.0.1 and loads the app N times (default 5) in fresh headless Chromium
- * contexts (empty cache) at 1920×1080. Per run: time from navigation start to the
- * `five-color:first-colored-frame` performance mark; then the median.
+ * npm run bench:load -- [--runs N] [--network all|none|slow3g]
+ * Serves dist/ on 127.0.0.1 (gzip, as a compressing static server would) and loads the app N times
+ * (default 5) in fresh headless Chromium contexts (empty cache) at 1920×1080, alternating with a bare
+ * MapLibre page that draws the same townships with the same day's colors (scripts/bare-map/): the
+ * baseline measured in the same run. Per run: time from navigation start to the
+ * `five-color:first-colored-frame` performance mark; then the medians and their ratio, without
+ * network emulation and with a slow-3G-like profile (Chromium's DevTools preset: 2 s latency,
+ * ~50 kB/s down and up).
  * Also: what the first colored frame cost to download — every HTML, JS, CSS and data file fetched
  * before the mark, raw and gzip -9 (what a compressing static server would send), per file — and
  * whether deck.gl is part of that first-paint bundle.
  * WebGL runs through SwiftShader here: absolute times are this machine's, compare runs, not devices.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { DEFAULT_BANDS, LEVELS, NO_DATA_COLOR } from '../src/core/levels.ts';
 import { launchChromium } from '../test/browser/chromium.ts';
 import { serveStatic } from '../test/browser/static-server.ts';
 
@@ -20,10 +26,29 @@ const MARK = 'five-color:first-colored-frame';
 const DIST = 'dist';
 const BASE = '/bench/';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, network: { type: 'string', default: 'all' } } });
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
 if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `vite build` first (npm run bench:load does)');
+
+/** Chromium DevTools' "Slow 3G" preset, as CDP network conditions. */
+const PROFILES = {
+  none: null,
+  slow3g: { offline: false, latency: 2000, downloadThroughput: 50_000, uploadThroughput: 50_000 },
+} as const;
+type Profile = keyof typeof PROFILES;
+const profiles: Profile[] = values.network === 'all' ? ['none', 'slow3g'] : [values.network as Profile];
+if (!profiles.every((p) => p in PROFILES)) throw new Error(`--network must be all, none or slow3g, got ${values.network}`);
+
+// The served root: the build, plus the bare page beside it reading the same data folder.
+const root = mkdtempSync(join(tmpdir(), 'bench-load-'));
+cpSync(DIST, root, { recursive: true });
+const bare = join(root, 'bare');
+cpSync('scripts/bare-map', bare, { recursive: true });
+for (const file of ['maplibre-gl.mjs', 'maplibre-gl-worker.mjs', 'maplibre-gl.css']) cpSync(join('node_modules/maplibre-gl/dist', file), join(bare, file));
+cpSync('node_modules/topojson-client/dist/topojson-client.min.js', join(bare, 'topojson-client.min.js'));
+const template = readFileSync(join(bare, 'index.html'), 'utf8');
+writeFileSync(join(bare, 'index.html'), template.replace('__COLORS__', JSON.stringify([NO_DATA_COLOR, ...LEVELS.map((l) => l.color)])).replace('__BANDS__', JSON.stringify(DEFAULT_BANDS)));
 
 interface Fetched {
   url: string;
@@ -66,26 +91,48 @@ function kb(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} kB`;
 }
 
-const server = await serveStatic(DIST, BASE);
+async function load(browser: Browser, url: string, profile: Profile): Promise<Run> {
+  // A new context per run: empty HTTP cache, no service worker, nothing carried over.
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  try {
+    const page = await context.newPage();
+    const conditions = PROFILES[profile];
+    if (conditions) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', conditions);
+    }
+    return await measure(page, url);
+  } finally {
+    await context.close();
+  }
+}
+
+const server = await serveStatic(root, BASE, { gzip: true });
 const browser = await launchChromium();
 const results: Run[] = [];
+const summary: string[] = [];
 try {
-  console.log(`bench:load — ${runs} fresh loads of ${server.url()} at 1920×1080 (headless Chromium, SwiftShader WebGL)`);
-  for (let i = 0; i < runs; i++) {
-    // A new context per run: empty HTTP cache, no service worker, nothing carried over.
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    const page = await context.newPage();
-    const run = await measure(page, server.url());
-    results.push(run);
-    console.log(`  run ${i + 1}: ${run.ms.toFixed(0)} ms to first colored frame`);
-    await context.close();
+  for (const profile of profiles) {
+    console.log(`bench:load — network ${profile}: ${runs} fresh loads each of the app and the bare MapLibre page, alternating, at 1920×1080 (headless Chromium, SwiftShader WebGL)`);
+    const app: number[] = [];
+    const base: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const run = await load(browser, server.url(), profile);
+      if (profile === profiles[0]) results.push(run);
+      app.push(run.ms);
+      base.push((await load(browser, server.url('bare/'), profile)).ms);
+      console.log(`  run ${i + 1}: app ${app[i].toFixed(0)} ms, bare page ${base[i].toFixed(0)} ms to first colored frame`);
+    }
+    const ratio = median(app) / median(base);
+    summary.push(`  ${profile.padEnd(7)} app median ${median(app).toFixed(0)} ms (min ${Math.min(...app).toFixed(0)}, max ${Math.max(...app).toFixed(0)}), bare ${median(base).toFixed(0)} ms: app / bare = ${ratio.toFixed(2)}×`);
   }
 } finally {
   await browser.close();
   await server.close();
 }
-const times = results.map((r) => r.ms);
-console.log(`  median: ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`);
+console.log('\nFirst colored frame, medians:');
+for (const line of summary) console.log(line);
 
 // ---- first-paint download, from the files the first run fetched before the mark -----------------
 const origin = new URL(server.url()).origin;
@@ -105,7 +152,7 @@ for (const { url } of results[0].fetched) {
     other.push(url);
     continue;
   }
-  const body = readFileSync(join(DIST, path));
+  const body = readFileSync(join(root, path));
   rows.push({ path, kind, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
   if (kind === 'js') {
     const text = body.toString('utf8');

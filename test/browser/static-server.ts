@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,7 +28,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, basePath = '/'): Promise<StaticServer> {
+export interface ServeOptions {
+  /** Compress text and data with gzip when the browser accepts it, as a production static server does. */
+  readonly gzip?: boolean;
+}
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.webmanifest', '.bin', '.csv']);
+
+export async function serveStatic(root: string, basePath = '/', options: ServeOptions = {}): Promise<StaticServer> {
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
   const dir = resolve(root);
   const overrides = new Map<string, string | Uint8Array>();
@@ -52,7 +60,12 @@ export async function serveStatic(root: string, basePath = '/'): Promise<StaticS
       const info = await stat(file);
       const target = info.isDirectory() ? join(file, 'index.html') : file;
       const body = await readFile(target);
-      res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' }).end(body);
+      const type = TYPES[extname(target)] ?? 'application/octet-stream';
+      if (options.gzip && COMPRESSIBLE.has(extname(target)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip' }).end(gzipSync(body));
+      } else {
+        res.writeHead(200, { 'content-type': type }).end(body);
+      }
     } catch {
       res.writeHead(404).end();
     }
