@@ -10,4 +10,7 @@ export const en: Messages = {
   'freshness.asOf': (time) => `Data as of ${time}`,
   'freshness.dataDate': (date) => `Data date ${date}`,
   'freshness.lastUpdate': (time) => `Last update ${time}`,
+  'offline.notice': (date, asOf) => `Offline · showing the data saved on your last visit (data date ${date}${asOf ? `, as of ${asOf}` : ''})`,
+  'update.ready': 'A new version is ready',
+  'update.reload': 'Reload',
 };

@@ -13,4 +13,7 @@ export const zh = {
   'freshness.asOf': (time: string) => `数据截至 ${time}`,
   'freshness.dataDate': (date: string) => `数据日期 ${date}`,
   'freshness.lastUpdate': (time: string) => `最近更新 ${time}`,
+  'offline.notice': (date: string, asOf: string) => `离线 · 显示上次访问时保存的数据（数据日期 ${date}${asOf ? `，截至 ${asOf}` : ''}）`,
+  'update.ready': '新版本已就绪',
+  'update.reload': '重新载入',
 } as const;

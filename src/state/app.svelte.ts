@@ -15,6 +15,7 @@ import { SafetyIndexState } from './safety-index.svelte.ts';
 import { ViewState } from './view.svelte.ts';
 import { DEFAULT_DEPLOYMENT, type DeploymentConfig } from '../core/deployment-config.ts';
 import { LocaleState } from '../i18n/locale.svelte.ts';
+import { AppUpdate } from './app-update.svelte.ts';
 
 /** Days shown by the trend charts (the selected day and the 29 before it). */
 const TREND_DAYS = 30;
@@ -27,6 +28,8 @@ export class FiveColorApp {
   readonly locale = new LocaleState();
   /** config.json beside index.html (the deployment's settings); the defaults until it loads. */
   deployment = $state.raw<DeploymentConfig>(DEFAULT_DEPLOYMENT);
+  /** The service worker: offline use and new builds. */
+  readonly update = new AppUpdate();
   // Assigned in the constructor; the $derived fields below only read them later, when first used.
   readonly data!: DataState;
   readonly incidents!: IncidentsState;
@@ -91,6 +94,13 @@ export class FiveColorApp {
       config,
     });
   });
+
+  /** Every file of the data set, as URLs (what the offline cache must hold). */
+  dataUrls(): string[] {
+    const m = this.data.manifest;
+    const paths = m ? [m.boundaries, m.levels, m.incidents, m.daily, m.indexConfig, ...Object.values(m.overlays ?? {})] : [];
+    return [this.data.source.href, ...paths.filter((p): p is string => !!p).map((p) => this.data.url(p).href)];
+  }
 
   /** Moves the selected date by `days` within the history (no wrap). */
   step(days: number): void {
