@@ -98,7 +98,7 @@ export function readExportsFolder(dir: string, options: ReadOptions = {}): Expor
 export function readExport(path: string, name: string, limit = MAX_EXPORT_BYTES): ExportText {
   const size = statSync(path).size;
   if (size > limit) {
-    const mb = (n: number): string => `${(n / 1048576).toFixed(1)} MB`;
+    const mb = (n: number): string => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${n} bytes`);
     throw new DataError(
       name,
       bilingual(`is ${mb(size)}, over the limit of ${mb(limit)} per file — split it by month (indicators-2026-11.csv, …) or publish counts (counts.csv) instead of points`, `文件大小 ${mb(size)}，超过每个文件 ${mb(limit)} 的上限；请按月拆分（indicators-2026-11.csv 等），或改为提供计数文件 counts.csv`),

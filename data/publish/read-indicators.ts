@@ -24,9 +24,13 @@ export function readIndicators(files: readonly ExportText[], knownCodes: Readonl
   }
   const rows: (IndicatorRow & { file: string })[] = [];
   const seen = new Map<string, { file: string; line: number }>();
+  let failed = false;
   for (const f of files) {
     const parsed = problems.attempt(() => parseIndicatorsCsv(f.text, f.name, { knownCodes, boundariesFile }));
-    if (!parsed) continue;
+    if (!parsed) {
+      failed = true;
+      continue;
+    }
     for (const r of parsed) {
       const key = `${r.day} ${r.code} ${r.indicator}`;
       const prev = seen.get(key);
@@ -46,7 +50,8 @@ export function readIndicators(files: readonly ExportText[], knownCodes: Readonl
       rows.push({ ...r, file: f.name });
     }
   }
-  if (rows.length === 0) return null;
+  // A file that failed would shrink the history and make every later check (incident dates) cry wolf.
+  if (failed || rows.length === 0) return null;
   let first = rows[0]!;
   let last = rows[0]!;
   for (const r of rows) {

@@ -63,7 +63,8 @@ export function parseJson(text: string, file: string): unknown {
   } catch (error) {
     const message = (error as Error).message;
     // A cut-off download or copy ends the text early; say so rather than only quoting the parser.
-    const truncated = /end of (JSON )?input|Unterminated/i.test(message);
+    const at = /position (\d+)/.exec(message);
+    const truncated = /end of (JSON )?input|Unterminated/i.test(message) || (at !== null && Number(at[1]) >= text.trimEnd().length);
     throw new DataError(
       file,
       truncated
