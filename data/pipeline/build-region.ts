@@ -4,7 +4,6 @@
  * compare them with the committed ones. levels.json is the index engine's output for every day of
  * the history (src/core/index, the same code the app runs), with the config in index-config.json.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Topology } from 'topojson-specification';
@@ -20,6 +19,8 @@ import { insertTJunctions, removeSpikes } from './t-junctions.ts';
 import { buildTopology } from './topology.ts';
 import { buildOverlays, overlayShares } from './overlays.ts';
 import { addDays } from './calendar.ts';
+import { fileVersions } from './file-versions.ts';
+
 
 /** Days of built-in history, ending on DATA_DATE. */
 export const HISTORY_DAYS = 90;
@@ -139,13 +140,4 @@ export function buildRegion(options: BuildOptions): BuiltRegion {
     files: { ...files, 'manifest.json': manifest },
     index,
   };
-}
-
-/** A short content hash per file: a screen polling the manifest reloads only what changed. */
-export function fileVersions(files: Record<string, string | Uint8Array>): Record<string, string> {
-  return Object.fromEntries(
-    Object.keys(files)
-      .sort()
-      .map((name) => [name, createHash('sha256').update(files[name]!).digest('hex').slice(0, 16)]),
-  );
 }

@@ -69,7 +69,8 @@ describe('parseBoundaries', () => {
       }
       expect(error).toBeInstanceOf(DataError);
       expect((error as DataError).file).toBe(name);
-      expect((error as DataError).message).toBe(`${name}: ${problem}`);
+      // English first, then " · " and the Chinese (the style of data-error.ts); test/publish checks both halves.
+      expect((error as DataError).message.startsWith(`${name}: ${problem} · `)).toBe(true);
     }
   });
 

@@ -5,7 +5,7 @@
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { merge, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
-import { DataError, isRecord } from '../data-error.ts';
+import { bilingual, DataError, isRecord } from '../data-error.ts';
 import { describeFeature } from './describe-feature.ts';
 import { boundariesFromJson, parseBoundaryJson } from './read-boundaries.ts';
 
@@ -48,7 +48,7 @@ const CODE = /^\d{9}$/;
 export function parseBoundaries(text: string, file: string): Boundaries {
   const json = parseBoundaryJson(text, file);
   if (!isRecord(json) || json.type !== 'Topology') {
-    throw new DataError(file, 'not a TopoJSON Topology (expected "type": "Topology" with "objects" and "arcs"); the map needs TopoJSON to draw shared borders once — convert GeoJSON with mapshaper or geo2topo');
+    throw new DataError(file, bilingual('not a TopoJSON Topology (expected "type": "Topology" with "objects" and "arcs"); the map needs TopoJSON to draw shared borders once — convert GeoJSON with mapshaper or geo2topo', '不是 TopoJSON Topology（应有 "type": "Topology"、"objects" 和 "arcs"）；地图需要 TopoJSON，请用 mapshaper 或 geo2topo 转换 GeoJSON'));
   }
   const source = boundariesFromJson(json, file);
   const topo = source.topology!;
@@ -102,9 +102,9 @@ export function parseBoundaries(text: string, file: string): Boundaries {
 /** What the map shows of a township: a 9-digit code (the colour key), its name and its county. */
 function checkTownship(p: Record<string, unknown>, i: number, file: string): void {
   const code = p.code as string;
-  if (!CODE.test(code)) throw new DataError(file, `${describeFeature(i, code)}: code "${code}" is not a 9-digit township code (e.g. 331102001)`);
+  if (!CODE.test(code)) throw new DataError(file, bilingual(`${describeFeature(i, code)}: code "${code}" is not a 9-digit township code (e.g. 331102001)`, `${describeFeature(i, code)}：代码“${code}”不是 9 位乡镇代码（如 331102001）`));
   for (const key of ['name', 'countyCode', 'countyName'] as const) {
-    if (typeof p[key] !== 'string' || p[key] === '') throw new DataError(file, `${describeFeature(i, code)} has no "${key}"; the map shows it beside the township`);
+    if (typeof p[key] !== 'string' || p[key] === '') throw new DataError(file, bilingual(`${describeFeature(i, code)} has no "${key}"; the map shows it beside the township`, `${describeFeature(i, code)} 缺少“${key}”，地图会在乡镇旁显示它`));
   }
 }
 

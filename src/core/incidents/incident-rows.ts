@@ -1,4 +1,4 @@
-import { DataError } from '../data-error.ts';
+import { bilingual, DataError } from '../data-error.ts';
 import { incidentTypeIndex } from './incident-types';
 import { DEFAULT_UTC_OFFSET_MINUTES } from '../dates.ts';
 import { parseTime } from './parse-time';
@@ -168,9 +168,9 @@ export class IncidentRows {
     if (this.totalValid > 0 || this.numeric === 0 || this.outOfRange !== this.numeric) return;
     const [x, y] = this.example!;
     if (this.swapFits === this.outOfRange) {
-      throw new DataError(this.fileName, `every coordinate is outside lon/lat ranges but fits when swapped (e.g. lon=${x}, lat=${y}) — looks like lat/lon swapped`);
+      throw new DataError(this.fileName, bilingual(`every coordinate is outside lon/lat ranges but fits when swapped (e.g. lon=${x}, lat=${y}) — looks like lat/lon swapped`, `所有坐标都超出经纬度范围，交换后正好合适（如 lon=${x}, lat=${y}），经纬度可能写反了，请交换两列`));
     }
-    throw new DataError(this.fileName, `values outside lon/lat ranges (e.g. x=${x}, y=${y}) — projected CRS? Convert to WGS84 lon/lat (EPSG:4326)`);
+    throw new DataError(this.fileName, bilingual(`values outside lon/lat ranges (e.g. x=${x}, y=${y}) — projected CRS? Convert to WGS84 lon/lat (EPSG:4326)`, `坐标超出经纬度范围（如 x=${x}, y=${y}），可能是投影坐标，请转换为 WGS84 经纬度（EPSG:4326）`));
   }
 
   private grow(): void {

@@ -1,4 +1,5 @@
 import { DEFAULT_UTC_OFFSET_MINUTES, isValidDate } from '../dates.ts';
+import { normalizeDateForm } from '../date-forms.ts';
 
 const ISO =
   /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -11,13 +12,19 @@ const NUMERIC = /^[+-]?\d+(?:\.\d+)?$/;
  *   in `utcOffsetMinutes` (default UTC+8, Beijing time).
  * - `YYYYMMDD` (8 digits, years 1900–2999): that date at 00:00 in `utcOffsetMinutes`.
  * - other numbers: epoch milliseconds when |n| ≥ 1e11, else epoch seconds.
+ * - the spreadsheet forms of date-forms.ts (`2026年11月20日 08:30`, `20/11/2026` day first,
+ *   `20-Nov-2026`, `2026.11.20`), read like the ISO form they stand for.
  */
 export function parseTime(value: string | number, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): number {
   if (typeof value === 'number') return numericTime(value, utcOffsetMinutes);
   const s = value.trim();
   if (s === '') return NaN;
   if (NUMERIC.test(s)) return numericTime(Number(s), utcOffsetMinutes, s);
-  const m = ISO.exec(s);
+  let m = ISO.exec(s);
+  if (m === null) {
+    const normalized = normalizeDateForm(s);
+    m = normalized === null ? null : ISO.exec(normalized);
+  }
   if (m === null) return NaN;
   const y = Number(m[1]);
   const mo = Number(m[2]);
