@@ -10,4 +10,8 @@ export const en: Messages = {
   'freshness.asOf': (time) => `Data as of ${time}`,
   'freshness.dataDate': (date) => `Data date ${date}`,
   'freshness.lastUpdate': (time) => `Last update ${time}`,
+  'freshness.loading': 'Loading data…',
+  'map.contextLost': 'Map display interrupted; restoring…',
+  'map.contextRestored': 'Map display restored',
+  'map.reloading': 'The map could not be restored; reloading the page…',
 };

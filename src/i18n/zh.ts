@@ -13,4 +13,8 @@ export const zh = {
   'freshness.asOf': (time: string) => `数据截至 ${time}`,
   'freshness.dataDate': (date: string) => `数据日期 ${date}`,
   'freshness.lastUpdate': (time: string) => `最近更新 ${time}`,
+  'freshness.loading': '正在加载数据…',
+  'map.contextLost': '地图显示中断，正在恢复…',
+  'map.contextRestored': '地图显示已恢复',
+  'map.reloading': '地图未能恢复，正在重新加载页面…',
 } as const;
