@@ -40,8 +40,6 @@ async function open(at: string | null, viewport = { width: 1280, height: 800 }):
   const page = await browser.newPage({ viewport });
   page$.current = page;
   if (at) await page.clock.setFixedTime(new Date(at));
-  page.on('console', (m) => process.env.DEBUG_PAGE && console.log('[page]', m.type(), m.text()));
-  page.on('pageerror', (e) => process.env.DEBUG_PAGE && console.log('[page] error', e.message, e.stack));
   await page.goto(server.url());
   return page;
 }
