@@ -13,4 +13,8 @@ export const en: Messages = {
   'offline.notice': (date, asOf) => `Offline · showing the data saved on your last visit (data date ${date}${asOf ? `, as of ${asOf}` : ''})`,
   'update.ready': 'A new version is ready',
   'update.reload': 'Reload',
+  'freshness.loading': 'Loading data…',
+  'map.contextLost': 'Map display interrupted; restoring…',
+  'map.contextRestored': 'Map display restored',
+  'map.reloading': 'The map could not be restored; reloading the page…',
 };

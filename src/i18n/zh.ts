@@ -16,4 +16,8 @@ export const zh = {
   'offline.notice': (date: string, asOf: string) => `离线 · 显示上次访问时保存的数据（数据日期 ${date}${asOf ? `，截至 ${asOf}` : ''}）`,
   'update.ready': '新版本已就绪',
   'update.reload': '重新载入',
+  'freshness.loading': '正在加载数据…',
+  'map.contextLost': '地图显示中断，正在恢复…',
+  'map.contextRestored': '地图显示已恢复',
+  'map.reloading': '地图未能恢复，正在重新加载页面…',
 } as const;

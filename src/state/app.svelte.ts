@@ -6,7 +6,9 @@ import { gapList } from '../core/overlays/gap-list.ts';
 import { classifyIndex, countLevels, type Level } from '../core/levels.ts';
 import { indexOn } from '../core/levels-file.ts';
 import { citySeries, levelChanges } from '../core/timeline.ts';
+import { ClockState } from './clock.svelte.ts';
 import { DataState } from './data.svelte.ts';
+import { FreshnessState } from './freshness.svelte.ts';
 import { IncidentsState } from './incidents.svelte.ts';
 import { MapInsets } from './layout.svelte.ts';
 import { OverlaysState } from './overlays.svelte.ts';
@@ -30,11 +32,15 @@ export class FiveColorApp {
   deployment = $state.raw<DeploymentConfig>(DEFAULT_DEPLOYMENT);
   /** The service worker: offline use and new builds. */
   readonly update = new AppUpdate();
+  /** The app's one clock: `clock.now` (ms) ticks every whole second, for headers and freshness. */
+  readonly clock = new ClockState();
   // Assigned in the constructor; the $derived fields below only read them later, when first used.
   readonly data!: DataState;
   readonly incidents!: IncidentsState;
   readonly overlays!: OverlaysState;
   readonly safetyIndex!: SafetyIndexState;
+  /** How old the data is and whether polls fail: health, severity, data age (`freshness.assessment`). */
+  readonly freshness!: FreshnessState;
 
   /** The state of the data set whose manifest is at `source`. */
   constructor(source: URL) {
@@ -42,6 +48,7 @@ export class FiveColorApp {
     this.incidents = new IncidentsState(this.data, this.view, this.problems);
     this.overlays = new OverlaysState(this.data, this.problems);
     this.safetyIndex = new SafetyIndexState(this.data, this.incidents, this.overlays, this.problems);
+    this.freshness = new FreshnessState(this.clock, this.data, () => this.deployment);
   }
 
   /** Position of the selected date in the levels file (−1 before data). */

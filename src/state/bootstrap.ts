@@ -1,44 +1,57 @@
 /**
- * The load order, in one place: manifest → boundaries → levels (first colored frame) → the URL's
- * view → incidents and overlays → the safety index engine; then levels again on the manifest's
- * schedule. Returns the stop for App's teardown.
+ * The load order, in one place: config.json (where the data is, how often to poll) → the first
+ * poll (manifest → boundaries → levels → the URL's view → first frame → incidents and overlays →
+ * the engine) → the same poll on the refresh schedule, retried with backoff while it fails
+ * (refresh.ts). Also starts the app's clock and, on the wall, the nightly reload. Returns the stop
+ * for App's teardown.
  */
 import type { FiveColorApp } from './app.svelte.ts';
+import { loadDeployment } from './deployment.ts';
+import { nightlyReload } from './nightly-reload.svelte.ts';
+import { Refresher, type Force } from './refresh.ts';
 import { applyUrl, dataSources, syncUrl } from './url.svelte.ts';
 
 export function bootstrap(app: FiveColorApp, location: Location): () => void {
   const { data, view } = app;
   let stopUrl: (() => void) | null = null;
-  let timer: ReturnType<typeof setInterval> | undefined;
+  const stopClock = app.clock.start();
+  let stopNightly: (() => void) | null = null;
+  let stopped = false;
 
-  /** levels.json again; the URL's view is applied the first time levels are in (it is checked against them). */
-  async function refresh(): Promise<void> {
-    const previousLatest = data.levels?.dates[data.levels.dates.length - 1] ?? null;
-    if (!(await data.loadLevels()) || !data.levels) return;
-    view.follow(data.levels.dates, previousLatest);
-    if (stopUrl) return;
-    applyUrl(app, location);
-    stopUrl = syncUrl(app);
-  }
+  const sources = dataSources(location);
+  const refresher = new Refresher(app, {
+    incidentsOverride: sources.incidents,
+    onLevels(previousLatest) {
+      view.follow(data.levels!.dates, previousLatest);
+      // The URL's view is applied the first time levels are in (it is checked against them).
+      if (!stopUrl) {
+        applyUrl(app, location);
+        stopUrl = syncUrl(app);
+      }
+      data.started = true;
+    },
+  });
 
-  // Tests and the wall's operators can force a data refresh without waiting for the schedule.
-  (window as unknown as { __fiveColorRefresh: () => Promise<void> }).__fiveColorRefresh = refresh;
+  // Tests and the wall's operators can force a data refresh without waiting for the schedule:
+  // levels.json is fetched again whatever its version says (`'all'`: every file).
+  (window as unknown as { __fiveColorRefresh: (force?: Force) => Promise<void> }).__fiveColorRefresh = (force = 'levels') => refresher.poll(force);
 
   async function start(): Promise<void> {
-    if (!(await data.loadManifest()) || !(await data.loadBoundaries())) return;
-    await refresh();
-    data.started = true;
-    timer = setInterval(refresh, data.manifest!.refreshSeconds * 1000);
-    // Incidents and overlays load after the first colored frame, so they never delay it; the engine
-    // explains with the same inputs the pipeline used: joined incidents and overlay shares.
-    await view.firstFrame;
-    await Promise.all([app.incidents.load(dataSources(location).incidents), app.overlays.load()]);
-    await app.safetyIndex.load();
+    app.deployment = await loadDeployment(new URL('config.json', document.baseURI), app.problems);
+    if (stopped) return;
+    app.locale.locale = app.deployment.language;
+    // ?data= wins over config.json's data path, which wins over the built-in one.
+    data.source = dataSources(location, app.deployment.data).manifest;
+    stopNightly = nightlyReload(app);
+    await refresher.poll();
   }
 
-  start();
+  void start();
   return () => {
-    clearInterval(timer);
+    stopped = true;
+    refresher.stop();
+    stopClock();
+    stopNightly?.();
     stopUrl?.();
   };
 }

@@ -20,8 +20,8 @@ export class DataState {
   /** Township codes in the boundaries' order, the order every per-township array follows. */
   codes = $derived(this.boundaries ? [...this.boundaries.byCode.keys()] : []);
 
-  /** manifest.json's URL: every other path of the data set is relative to it. */
-  readonly source: URL;
+  /** manifest.json's URL: every other path of the data set is relative to it (set from config.json before the first load). */
+  source: URL;
   private readonly problems: ProblemsState;
 
   constructor(source: URL, problems: ProblemsState) {
@@ -34,8 +34,15 @@ export class DataState {
     return new URL(path, this.source);
   }
 
+  /** Fetches manifest.json; its fallen-back optional values are its problem entry. */
   async loadManifest(): Promise<boolean> {
-    return this.load(this.source, (text, file) => (this.manifest = parseManifest(text, file)));
+    let warnings: readonly string[] = [];
+    const ok = await this.load(this.source, (text, file) => {
+      this.manifest = parseManifest(text, file);
+      warnings = this.manifest.warnings;
+    });
+    if (ok && warnings.length > 0) this.problems.report(fileName(this.source), warnings.join(' '));
+    return ok;
   }
 
   async loadBoundaries(): Promise<boolean> {

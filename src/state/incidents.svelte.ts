@@ -90,12 +90,12 @@ export class IncidentsState {
     return Array.from(j.counts.subarray(t * j.typeCount, (t + 1) * j.typeCount));
   }
 
-  /** The data set's own incidents file, or the one named by `?incidents=` in the page URL. */
-  async load(override: URL | null): Promise<void> {
+  /** The data set's own incidents file, or the one named by `?incidents=` in the page URL; true when joined. */
+  async load(override: URL | null): Promise<boolean> {
     const path = this.data.manifest?.incidents;
     const url = override ?? (path ? this.data.url(path) : null);
-    if (!url) return;
-    await this.run({ file: url.pathname.split('/').pop() || url.href, url: url.href });
+    if (!url) return true;
+    return this.run({ file: url.pathname.split('/').pop() || url.href, url: url.href });
   }
 
   /** A file the user picked: parsed and joined in the worker; the last good data stays if it fails. */
@@ -103,9 +103,9 @@ export class IncidentsState {
     await this.run({ file: file.name, bytes: await file.arrayBuffer() });
   }
 
-  private async run(source: { file: string; url?: string; bytes?: ArrayBuffer }): Promise<void> {
+  private async run(source: { file: string; url?: string; bytes?: ArrayBuffer }): Promise<boolean> {
     const { boundaries } = this.data;
-    if (!boundaries) return;
+    if (!boundaries) return false;
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
@@ -132,12 +132,14 @@ export class IncidentsState {
       } else {
         this.problems.clear(source.file);
       }
+      return true;
     } catch (error) {
-      if ((error as Error).name === 'AbortError') return;
+      if ((error as Error).name === 'AbortError') return false;
       this.status = this.joined ? 'ready' : 'error';
       // Keyed by the file this load was for, so the next good load of it clears the message.
       const message = (error as Error).message;
       this.problems.report(source.file, message.includes(source.file) ? message : `${source.file}: ${message}`);
+      return false;
     } finally {
       if (this.controller === controller) this.progress = null;
     }

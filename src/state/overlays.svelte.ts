@@ -46,10 +46,12 @@ export class OverlaysState {
     this.problems = problems;
   }
 
-  async load(): Promise<void> {
+  /** Loads all five files and the shares; true when they are in place (a skipped feature is not a failure). */
+  async load(): Promise<boolean> {
     const { manifest, boundaries } = this.source;
     const files = manifest?.overlays;
-    if (!files || !boundaries) return;
+    if (!boundaries) return false;
+    if (!files) return true;
     this.status = 'loading';
     try {
       const [zones, sites, teams, coverage, config] = await Promise.all(
@@ -87,9 +89,13 @@ export class OverlaysState {
           { high: hz.shares[i * 3], medium: hz.shares[i * 3 + 1], low: hz.shares[i * 3 + 2], covered: cv.shares[i] },
         ]),
       );
+      // A fetch that failed before is keyed 'overlays' when the error named no file.
+      this.problems.clear('overlays');
+      return true;
     } catch (error) {
       this.status = this.data ? 'ready' : 'error';
       this.problems.fail(error, 'overlays');
+      return false;
     }
   }
 

@@ -28,6 +28,8 @@ export class SafetyIndexState {
   private readonly incidents: IncidentsState;
   private readonly overlays: OverlaysState;
   private readonly problems: ProblemsState;
+  /** The index config's file name, the key of its problem entry. */
+  private configFile: string | null = null;
 
   constructor(source: DataState, incidents: IncidentsState, overlays: OverlaysState, problems: ProblemsState) {
     this.source = source;
@@ -76,10 +78,12 @@ export class SafetyIndexState {
     });
   }
 
-  async load(): Promise<void> {
+  /** Fetches daily.json and index-config.json and runs the engine; true when its result is in place. */
+  async load(): Promise<boolean> {
     const { manifest, boundaries } = this.source;
     const joined = this.incidents.joined;
-    if (!manifest?.daily || !manifest.indexConfig || !boundaries) return;
+    if (!boundaries) return false;
+    if (!manifest?.daily || !manifest.indexConfig) return true;
     this.status = 'loading';
     try {
       const [dailyFile, configFile] = await Promise.all([manifest.daily, manifest.indexConfig].map((path) => fetchFile(this.source.url(path))));
@@ -102,24 +106,41 @@ export class SafetyIndexState {
       // Its inputs are transferred there (and come back in the result), so arrays shared with
       // daily.json's parse — still read here for rainfall — go as copies.
       this.result = await (await dataWorker()).request('computeIndex', { config, file: configFile.file, inputs: detachable(inputs, daily) });
+      this.configFile = configFile.file;
       this.status = 'ready';
-      const published = this.source.levels;
-      const disagreement = published ? compareWithLevels(this.result, published) : null;
-      if (disagreement?.first) {
-        const { date, code, published: p, engine } = disagreement.first;
-        const show = (v: number | null): string => (v === null ? 'none' : v.toFixed(1));
-        this.problems.report(
-          configFile.file,
-          `${configFile.file}: the published ${manifest.levels.split('/').pop()} differs from what this config gives on ${disagreement.differing} of ${disagreement.compared} township-days ` +
-            `(first: ${code} on ${date}, published ${show(p)}, config ${show(engine)}). The map shows the published index; the panel explains with the config. Run npm run data to publish the config's index.`,
-        );
-      } else {
-        this.problems.clear(configFile.file);
-      }
+      this.compare();
+      return true;
     } catch (error) {
       this.status = this.result ? 'ready' : 'error';
       this.problems.fail(error, manifest.indexConfig.split('/').pop() ?? 'index');
+      return false;
     }
+  }
+
+  /**
+   * Checks the published levels against the engine's result; called after each run and whenever
+   * levels.json reloads on its own (the engine's inputs unchanged, so it need not run again).
+   */
+  compare(): void {
+    const result = this.result;
+    const published = this.source.levels;
+    const file = this.configFile;
+    if (!result || !published || !file) return;
+    const disagreement = compareWithLevels(result, published);
+    if (!disagreement?.first) {
+      this.problems.clear(file);
+      return;
+    }
+    const { date, code, published: p, engine } = disagreement.first;
+    const show = (v: number | null): string => (v === null ? 'none' : v.toFixed(1));
+    const levelsFile = this.source.manifest?.levels.split('/').pop() ?? 'levels.json';
+    this.problems.report(
+      file,
+      `${file}: the published ${levelsFile} differs from what this config gives on ${disagreement.differing} of ${disagreement.compared} township-days ` +
+        `(first: ${code} on ${date}, published ${show(p)}, config ${show(engine)}). The map shows the published index; the panel explains with the config.`,
+    );
+    // The fix is the publisher's, not the operator's: it goes to the console, not the screen.
+    console.info(`${file}: run \`npm run data\` (or \`npm run publish\`) to publish the index this config gives.`);
   }
 }
 

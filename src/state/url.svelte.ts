@@ -74,12 +74,15 @@ export function syncUrl(app: FiveColorApp): () => void {
   });
 }
 
-/** Where the data comes from: `?data=` (another manifest) and `?incidents=` (another incidents file). */
-export function dataSources(location: Location): { manifest: URL; incidents: URL | null } {
+/**
+ * Where the data comes from: `?data=` (another manifest) over `dataPath` (config.json's `data`),
+ * and `?incidents=` (another incidents file).
+ */
+export function dataSources(location: Location, dataPath = 'data/manifest.json'): { manifest: URL; incidents: URL | null } {
   const query = new URLSearchParams(location.search);
   const incidents = query.get('incidents');
   return {
-    manifest: new URL(query.get('data') ?? 'data/manifest.json', document.baseURI),
+    manifest: new URL(query.get('data') ?? dataPath, document.baseURI),
     incidents: incidents ? new URL(incidents, document.baseURI) : null,
   };
 }
