@@ -25,6 +25,8 @@ export function bootstrap(app: FiveColorApp, location: Location): () => void {
   (window as unknown as { __fiveColorRefresh: () => Promise<void> }).__fiveColorRefresh = refresh;
 
   async function start(): Promise<void> {
+    // The screen and the language first: they decide what loads and in which language it is said.
+    applyUrl(app, location, 'start');
     if (!(await data.loadManifest()) || !(await data.loadBoundaries())) return;
     await refresh();
     data.started = true;
