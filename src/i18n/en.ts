@@ -39,7 +39,6 @@ export const en: Messages = {
   'print.back': 'Back to the map',
   'print.loading': 'Preparing…',
   'print.none': 'None',
-  'print.page': 'Page',
   'bulletin.title': (region) => `${region} daily safety bulletin`,
   'bulletin.counts': 'Townships per level',
   'bulletin.sinceYesterday': 'since yesterday',

@@ -45,7 +45,6 @@ export const zh = {
   'print.back': '返回地图',
   'print.loading': '正在准备…',
   'print.none': '无',
-  'print.page': '第',
   'bulletin.title': (region: string) => `${region}平安指数日报`,
   'bulletin.counts': '各等级乡镇数',
   'bulletin.sinceYesterday': '较昨日',

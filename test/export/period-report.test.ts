@@ -59,7 +59,7 @@ describe('periodReport on a fixture', () => {
     expect(report.city.levelDays.reduce((x, y) => x + y, 0) + report.city.noDataDays).toBe(16);
   });
 
-  it('lists the townships most often red or orange, red days first', () => {
+  it('lists the townships most often red or orange, most such days first', () => {
     expect(report.hotspots.map((h) => [h.code, h.red, h.orange])).toEqual([
       ['1', 2, 1],
       ['3', 0, 2],

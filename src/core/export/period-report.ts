@@ -4,7 +4,7 @@
  * - per county (and the city): the mean index of its townships on each day (the trend) and the
  *   township-days at each level — "days per level" counted per township, so a county of 20
  *   townships has 20 × days of them;
- * - the townships most often red or orange, and why: the domains that took most index points off
+ * - the townships most often red or orange (most such days first, then most red days), and why: the domains that took most index points off
  *   on those days (mean of weight · risk), and the override rules that capped them;
  * - incidents by type in the period against the previous period of the same length, with how many
  *   days of each the incident history covers (a comparison with a partly covered period says so);
@@ -230,7 +230,7 @@ function hotspots(
       overrides: [...overrides].map(([label, days]) => ({ label, days })).sort((a, b) => b.days - a.days || a.label.localeCompare(b.label)),
     });
   }
-  out.sort((a, b) => b.red - a.red || b.orange - a.orange || (a.meanIndex ?? 100) - (b.meanIndex ?? 100) || a.code.localeCompare(b.code));
+  out.sort((a, b) => b.red + b.orange - (a.red + a.orange) || b.red - a.red || (a.meanIndex ?? 100) - (b.meanIndex ?? 100) || a.code.localeCompare(b.code));
   return out.slice(0, limit);
 }
 
