@@ -99,7 +99,8 @@ async function printPdf(page: Page, name: string): Promise<{ pages: number; text
   const file = `${OUT}/${name}.pdf`;
   writeFileSync(file, await page.pdf({ format: 'A4' }));
   execFileSync('pdftoppm', ['-png', '-r', '80', file, `${OUT}/${name}`]);
-  return { pages: pdfPages(file), text: execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }) };
+  // pdftotext breaks lines (and some words) where the layout does: compare with whitespace collapsed.
+  return { pages: pdfPages(file), text: execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ') };
 }
 
 describe('export from the desk', () => {
