@@ -2,7 +2,7 @@
  * The app's one state object, provided to every component through the context (context.ts). It
  * composes the parts and holds what is computed from more than one of them, as `$derived`.
  */
-import { gapList } from '../core/overlays/gap-list.ts';
+import { gapList, type GapEntry } from '../core/overlays/gap-list.ts';
 import { classifyIndex, countLevels, type Level } from '../core/levels.ts';
 import { indexOn } from '../core/levels-file.ts';
 import { citySeries, levelChanges } from '../core/timeline.ts';
@@ -84,23 +84,27 @@ export class FiveColorApp {
   });
 
   /** "High risk, low coverage" townships on the selected date (null until the area shares are in). */
-  gaps = $derived.by(() => {
+  gaps = $derived(this.gapsOn(this.view.date));
+
+  /** The gap list of any date (the period report reads each day's); null until the area shares are in. */
+  gapsOn(date: string | null): GapEntry[] | null {
     const { shares, config } = this.overlays;
-    const { boundaries, codes } = this.data;
+    const { boundaries, codes, levels } = this.data;
     if (!shares || !config || !boundaries) return null;
     const township = (c: string) => boundaries.byCode.get(c)!;
+    const day = levels && date ? indexOn(levels, date) : null;
     return gapList({
       codes,
       names: codes.map((c) => township(c).name),
-      levels: codes.map((c) => this.levelByCode.get(c) ?? null),
-      rainfall: this.safetyIndex.rainfallOn(this.view.date, codes),
+      levels: codes.map((c) => classifyIndex(day?.get(c), this.data.bands)),
+      rainfall: this.safetyIndex.rainfallOn(date, codes),
       highShare: codes.map((c) => shares.get(c)!.high),
       coverage: codes.map((c) => shares.get(c)!.covered),
       seats: codes.map((c) => township(c).seat),
       teams: this.overlays.teams,
       config,
     });
-  });
+  }
 
   /** Every file of the data set, as URLs (what the offline cache must hold). */
   dataUrls(): string[] {

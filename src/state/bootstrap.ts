@@ -40,6 +40,9 @@ export function bootstrap(app: FiveColorApp, location: Location): () => void {
     app.deployment = await loadDeployment(new URL('config.json', document.baseURI), app.problems);
     if (stopped) return;
     app.locale.locale = app.deployment.language;
+    // The screen and the language from the link win over the deployment's defaults; they decide
+    // what loads and in which language it is said.
+    applyUrl(app, location, 'start');
     // ?data= wins over config.json's data path, which wins over the built-in one.
     data.source = dataSources(location, app.deployment.data).manifest;
     stopNightly = nightlyReload(app);

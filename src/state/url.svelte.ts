@@ -6,12 +6,19 @@
  * under its parameter (`?date`) rather than silently replaced.
  */
 import { dayNumberOf } from '../core/dates.ts';
+import { isLocale, type Locale } from '../i18n/messages.ts';
 import type { FiveColorApp } from './app.svelte.ts';
+import { MODES, type Mode } from './view.svelte.ts';
 
 type Parsed<T> = { value: T } | { problem: string };
 
 interface UrlParam<T> {
   name: string;
+  /**
+   * 'start': applied before anything loads (it needs no data and decides what loads and how the
+   * screen looks: the mode, the language); 'data' (default): applied once levels.json is in.
+   */
+  phase?: 'start' | 'data';
   parse(raw: string, app: FiveColorApp): Parsed<T>;
   /** The query value for a state value; null leaves the parameter out. */
   format(value: T): string | null;
@@ -24,16 +31,50 @@ function param<T>(row: UrlParam<T>): UrlParam<unknown> {
   return row as UrlParam<unknown>;
 }
 
+/** A day of the data, for ?date, ?from and ?to. */
+function dayParam(name: string, raw: string, app: FiveColorApp): Parsed<string> {
+  // Short enough for one line of the banner; the time bar shows which day is shown instead.
+  const dates = app.data.levels?.dates ?? [];
+  if (dayNumberOf(raw) === null) return { problem: `?${name}=${raw} is not a date (YYYY-MM-DD)` };
+  if (!dates.includes(raw)) return { problem: `?${name}=${raw} is outside the data (${dates[0]} – ${dates[dates.length - 1]})` };
+  return { value: raw };
+}
+
 const PARAMS: readonly UrlParam<unknown>[] = [
+  param<Mode>({
+    name: 'mode',
+    phase: 'start',
+    parse: (raw) => ((MODES as readonly string[]).includes(raw) ? { value: raw as Mode } : { problem: `?mode=${raw} is not a screen (expected ${MODES.join(', ')})` }),
+    // The desk is the default screen: its links stay short.
+    format: (mode) => (mode === 'desk' ? null : mode),
+    get: (app) => app.view.mode,
+    set: (app, mode) => (app.view.mode = mode),
+  }),
+  param<Locale>({
+    name: 'lang',
+    phase: 'start',
+    parse: (raw) => (isLocale(raw) ? { value: raw } : { problem: `?lang=${raw} is not a language (expected zh or en)` }),
+    format: (locale) => (locale === 'zh' ? null : locale),
+    get: (app) => app.locale.locale,
+    set: (app, locale) => (app.locale.locale = locale),
+  }),
+  param<string | null>({
+    name: 'from',
+    parse: (raw, app) => dayParam('from', raw, app),
+    format: (date) => date,
+    get: (app) => app.view.from,
+    set: (app, date) => (app.view.from = date),
+  }),
+  param<string | null>({
+    name: 'to',
+    parse: (raw, app) => dayParam('to', raw, app),
+    format: (date) => date,
+    get: (app) => app.view.to,
+    set: (app, date) => (app.view.to = date),
+  }),
   param<string | null>({
     name: 'date',
-    parse(raw, app) {
-      // Short enough for one line of the banner; the time bar shows which day is shown instead.
-      const dates = app.data.levels?.dates ?? [];
-      if (dayNumberOf(raw) === null) return { problem: `?date=${raw} is not a date (YYYY-MM-DD)` };
-      if (!dates.includes(raw)) return { problem: `?date=${raw} is outside the data (${dates[0]} – ${dates[dates.length - 1]})` };
-      return { value: raw };
-    },
+    parse: (raw, app) => dayParam('date', raw, app),
     format: (date) => date,
     get: (app) => app.view.date,
     set: (app, date) => (app.view.date = date),
@@ -43,10 +84,11 @@ const PARAMS: readonly UrlParam<unknown>[] = [
 /** The problems registry's key for a parameter. */
 export const paramKey = (name: string): string => `?${name}`;
 
-/** Applies the page's query to the state; what cannot be honoured is reported, one line each. */
-export function applyUrl(app: FiveColorApp, location: Location): void {
+/** Applies the page's query (the rows of one phase) to the state; what cannot be honoured is reported, one line each. */
+export function applyUrl(app: FiveColorApp, location: Location, phase: 'start' | 'data' = 'data'): void {
   const query = new URLSearchParams(location.search);
   for (const p of PARAMS) {
+    if ((p.phase ?? 'data') !== phase) continue;
     const raw = query.get(p.name);
     if (raw === null) continue;
     const parsed = p.parse(raw, app);

@@ -1,11 +1,16 @@
 /** What the user is looking at: the day, the township picked or hovered, and which screen. */
-export type Mode = 'desk';
+export type Mode = 'desk' | 'bulletin' | 'report';
+
+export const MODES: readonly Mode[] = ['desk', 'bulletin', 'report'];
 
 export class ViewState {
   mode = $state<Mode>('desk');
   date = $state<string | null>(null);
   selected = $state<string | null>(null);
   hovered = $state<string | null>(null);
+  /** The period report's range (inclusive days); null: the 30 days ending on `date`. */
+  from = $state<string | null>(null);
+  to = $state<string | null>(null);
   /** A request to bring a township into view (from the ranking or change lists). */
   focus = $state.raw<{ code: string; at: number } | null>(null);
   /** Set once the map has drawn its first colored frame (browser tests and bench:load wait on it). */

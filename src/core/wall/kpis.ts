@@ -35,7 +35,7 @@ export interface Kpis {
 }
 
 /** Override rules that are geological-hazard warnings: they are driven by rain or geological events. */
-const GEOLOGICAL_INPUTS = new Set(['rainfall', 'geological_event']);
+export const GEOLOGICAL_INPUTS = new Set(['rainfall', 'geological_event']);
 
 export function computeKpis(levels: LevelsFile, d: number, options: { bands?: Bands; incidents?: DailyIncidentCounts | null; engine?: IndexResult | null } = {}): Kpis {
   const bands = options.bands ?? DEFAULT_BANDS;
