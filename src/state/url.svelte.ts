@@ -7,6 +7,7 @@
  */
 import { dayNumberOf } from '../core/dates.ts';
 import type { FiveColorApp } from './app.svelte.ts';
+import { MODES, type Mode } from './view.svelte.ts';
 
 type Parsed<T> = { value: T } | { problem: string };
 
@@ -17,6 +18,8 @@ interface UrlParam<T> {
   format(value: T): string | null;
   get(app: FiveColorApp): T;
   set(app: FiveColorApp, value: T): void;
+  /** Needs no data, and is applied before the first render (the screen's layout depends on it). */
+  early?: boolean;
 }
 
 /** Keeps each row's own value type while the table holds rows of different types. */
@@ -38,6 +41,15 @@ const PARAMS: readonly UrlParam<unknown>[] = [
     get: (app) => app.view.date,
     set: (app, date) => (app.view.date = date),
   }),
+  param<Mode>({
+    name: 'mode',
+    early: true,
+    parse: (raw) => (MODES.includes(raw as Mode) ? { value: raw as Mode } : { problem: `?mode=${raw} is not a screen (${MODES.join(', ')}); showing the desk` }),
+    // The desk is the default screen: its links stay as short as before.
+    format: (mode) => (mode === 'desk' ? null : mode),
+    get: (app) => app.view.mode,
+    set: (app, mode) => (app.view.mode = mode),
+  }),
 ];
 
 /** The problems registry's key for a parameter. */
@@ -45,8 +57,17 @@ export const paramKey = (name: string): string => `?${name}`;
 
 /** Applies the page's query to the state; what cannot be honoured is reported, one line each. */
 export function applyUrl(app: FiveColorApp, location: Location): void {
+  apply(app, location, PARAMS);
+}
+
+/** Applies the rows that need no data (the screen mode) before the first render, so no layout is built twice. */
+export function applyEarlyUrl(app: FiveColorApp, location: Location): void {
+  apply(app, location, PARAMS.filter((p) => p.early));
+}
+
+function apply(app: FiveColorApp, location: Location, rows: readonly UrlParam<unknown>[]): void {
   const query = new URLSearchParams(location.search);
-  for (const p of PARAMS) {
+  for (const p of rows) {
     const raw = query.get(p.name);
     if (raw === null) continue;
     const parsed = p.parse(raw, app);

@@ -1,5 +1,6 @@
 /** What the user is looking at: the day, the township picked or hovered, and which screen. */
-export type Mode = 'desk';
+export type Mode = 'desk' | 'wall';
+export const MODES: readonly Mode[] = ['desk', 'wall'];
 
 export class ViewState {
   mode = $state<Mode>('desk');

@@ -1,8 +1,10 @@
-/** Which layout draws each screen mode; the wall and tablet layouts join this table in their issues. */
+/** Which layout draws each screen mode; the tablet layout joins this table in its issue. */
 import type { Component } from 'svelte';
 import type { Mode } from '../../state/view.svelte.ts';
 import DeskLayout from './DeskLayout.svelte';
+import WallLayout from './WallLayout.svelte';
 
 export const LAYOUTS: Record<Mode, Component> = {
   desk: DeskLayout,
+  wall: WallLayout,
 };
