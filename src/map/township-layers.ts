@@ -17,9 +17,9 @@ export interface WallLabels {
   readonly size: number;
 }
 
-/** Wall labels scale with the screen's height: 1/54 of it, a little above the 1/60 floor for text. */
+/** Wall labels scale with the screen's height: 1/60 of it, the floor for text on the wall, so most names fit. */
 export function wallLabels(screenHeight: number): WallLabels {
-  return { size: Math.round(screenHeight / 54) };
+  return { size: Math.ceil(screenHeight / 60) };
 }
 
 /**
@@ -43,7 +43,9 @@ function wallLabelLayers(s: number, wall: WallLabels): { labels: AddLayerObject[
     'text-field': ['get', 'name'],
     'text-font': LABEL_FONT,
     'text-size': size,
-    'text-padding': Math.round(size * 0.15),
+    'text-padding': Math.round(size * 0.1),
+    // One line per name: broken into two, "胡源/乡" reads worse and barely more names fit.
+    'text-max-width': 20,
   });
   return {
     labels: [
