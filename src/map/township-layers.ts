@@ -2,13 +2,75 @@
  * The township map's layers: fills colored by `feature-state` (so a recolor never re-sends the
  * GeoJSON), borders, the hover/selection outline and the labels, sized by the UI scale.
  */
-import type { AddLayerObject } from 'maplibre-gl';
+import type { AddLayerObject, FilterSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { LABEL_FONT, levelColor } from './style.ts';
 
 export const TOWNSHIPS = 'townships';
 export const FILL = 'township-fill';
+export const LABELS = 'township-labels';
+/** The wall's labels of red and orange townships, placed first and never hidden by a collision. */
+export const PRIORITY_LABELS = 'township-labels-priority';
 
-export function townshipLayers(s: number): AddLayerObject[] {
+/** The wall's label options: one size for every name, read from across the room. */
+export interface WallLabels {
+  /** Text size in CSS pixels. */
+  readonly size: number;
+}
+
+/** Wall labels scale with the screen's height: 1/60 of it, the floor for text on the wall, so most names fit. */
+export function wallLabels(screenHeight: number): WallLabels {
+  return { size: Math.ceil(screenHeight / 60) };
+}
+
+/**
+ * Labels for `codes` only, or for every township but them. Layout properties and filters cannot
+ * read feature-state, so the red/orange set is a filter on the code, set again when levels change.
+ */
+export function labelFilter(codes: readonly string[], keep: boolean): FilterSpecification {
+  const within: FilterSpecification = ['in', ['get', 'code'], ['literal', [...codes]]];
+  return keep ? within : ['!', within];
+}
+
+const LABEL_PAINT: SymbolLayerSpecification['paint'] = { 'text-color': '#f5f7ff', 'text-halo-color': 'rgba(11,18,32,0.85)' };
+
+/**
+ * On the wall every name is drawn where it fits at any zoom, and red and orange townships always
+ * are: their layer goes above the rest (MapLibre places the top layer's symbols first) and may
+ * overlap, so the others give way to them, never the reverse.
+ */
+function wallLabelLayers(s: number, wall: WallLabels): { labels: AddLayerObject[]; priority: AddLayerObject } {
+  const layout = (size: number): SymbolLayerSpecification['layout'] => ({
+    'text-field': ['get', 'name'],
+    'text-font': LABEL_FONT,
+    'text-size': size,
+    'text-padding': Math.round(size * 0.1),
+    // One line per name: broken into two, "胡源/乡" reads worse and barely more names fit.
+    'text-max-width': 20,
+  });
+  return {
+    labels: [
+      {
+        id: LABELS,
+        type: 'symbol',
+        source: LABELS,
+        filter: labelFilter([], false),
+        layout: layout(wall.size),
+        paint: { ...LABEL_PAINT, 'text-halo-width': 0.08 * wall.size },
+      },
+    ],
+    priority: {
+      id: PRIORITY_LABELS,
+      type: 'symbol',
+      source: LABELS,
+      filter: labelFilter([], true),
+      layout: { ...layout(Math.round(wall.size * 1.1)), 'text-allow-overlap': true },
+      paint: { 'text-color': '#ffffff', 'text-halo-color': 'rgba(11,18,32,0.95)', 'text-halo-width': 0.12 * wall.size + s },
+    },
+  };
+}
+
+export function townshipLayers(s: number, wall: WallLabels | null = null): AddLayerObject[] {
+  const wallLabels = wall ? wallLabelLayers(s, wall) : null;
   return [
     {
       id: FILL,
@@ -42,21 +104,23 @@ export function townshipLayers(s: number): AddLayerObject[] {
         'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, ['boolean', ['feature-state', 'hover'], false], 0.8, 0],
       },
     },
-    {
-      id: 'township-labels',
-      type: 'symbol',
-      source: 'township-labels',
-      // Township names appear once there is room for them; scaled-up wall labels need a little more zoom.
-      minzoom: 8.3 + 0.5 * Math.log2(s),
-      layout: {
-        'text-field': ['get', 'name'],
-        'text-font': LABEL_FONT,
-        'text-size': ['interpolate', ['linear'], ['zoom'], 8, 10 * s, 10, 13 * s, 12, 16 * s],
-        'text-padding': 3 * s,
-      },
-      // Light text on a dark halo reads on all five fills, red included.
-      paint: { 'text-color': '#f5f7ff', 'text-halo-color': 'rgba(11,18,32,0.85)', 'text-halo-width': 1.3 * s },
-    },
+    ...(wallLabels?.labels ?? [
+      {
+        id: LABELS,
+        type: 'symbol',
+        source: LABELS,
+        // Township names appear once there is room for them; scaled-up labels need a little more zoom.
+        minzoom: 8.3 + 0.5 * Math.log2(s),
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': LABEL_FONT,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 8, 10 * s, 10, 13 * s, 12, 16 * s],
+          'text-padding': 3 * s,
+        },
+        // Light text on a dark halo reads on all five fills, red included.
+        paint: { ...LABEL_PAINT, 'text-halo-width': 1.3 * s },
+      } satisfies AddLayerObject,
+    ]),
     {
       id: 'county-labels',
       type: 'symbol',
@@ -71,5 +135,6 @@ export function townshipLayers(s: number): AddLayerObject[] {
       },
       paint: { 'text-color': '#ffffff', 'text-halo-color': '#0b1220', 'text-halo-width': 2.2 * s },
     },
+    ...(wallLabels ? [wallLabels.priority] : []),
   ];
 }

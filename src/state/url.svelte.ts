@@ -15,16 +15,19 @@ type Parsed<T> = { value: T } | { problem: string };
 interface UrlParam<T> {
   name: string;
   /**
-   * 'start': applied before anything loads (it needs no data and decides what loads and how the
-   * screen looks: the mode, the language); 'data' (default): applied once levels.json is in.
+   * 'early': applied before the first render (the screen's layout depends on it: the mode; picking
+   * it later would build the map twice); 'start': once config.json is in, so the link wins over the
+   * deployment's defaults (the language); 'data' (default): once levels.json is in (checked against it).
    */
-  phase?: 'start' | 'data';
+  phase?: Phase;
   parse(raw: string, app: FiveColorApp): Parsed<T>;
   /** The query value for a state value; null leaves the parameter out. */
   format(value: T): string | null;
   get(app: FiveColorApp): T;
   set(app: FiveColorApp, value: T): void;
 }
+
+type Phase = 'early' | 'start' | 'data';
 
 /** Keeps each row's own value type while the table holds rows of different types. */
 function param<T>(row: UrlParam<T>): UrlParam<unknown> {
@@ -43,8 +46,8 @@ function dayParam(name: string, raw: string, app: FiveColorApp): Parsed<string> 
 const PARAMS: readonly UrlParam<unknown>[] = [
   param<Mode>({
     name: 'mode',
-    phase: 'start',
-    parse: (raw) => ((MODES as readonly string[]).includes(raw) ? { value: raw as Mode } : { problem: `?mode=${raw} is not a screen (expected ${MODES.join(', ')})` }),
+    phase: 'early',
+    parse: (raw) => ((MODES as readonly string[]).includes(raw) ? { value: raw as Mode } : { problem: `?mode=${raw} is not a screen (${MODES.join(', ')}); showing the desk` }),
     // The desk is the default screen: its links stay short.
     format: (mode) => (mode === 'desk' ? null : mode),
     get: (app) => app.view.mode,
@@ -81,11 +84,16 @@ const PARAMS: readonly UrlParam<unknown>[] = [
   }),
 ];
 
+/** The rows needed before the first render (the screen mode). */
+export function applyEarlyUrl(app: FiveColorApp, location: Location): void {
+  applyUrl(app, location, 'early');
+}
+
 /** The problems registry's key for a parameter. */
 export const paramKey = (name: string): string => `?${name}`;
 
 /** Applies the page's query (the rows of one phase) to the state; what cannot be honoured is reported, one line each. */
-export function applyUrl(app: FiveColorApp, location: Location, phase: 'start' | 'data' = 'data'): void {
+export function applyUrl(app: FiveColorApp, location: Location, phase: Phase = 'data'): void {
   const query = new URLSearchParams(location.search);
   for (const p of PARAMS) {
     if ((p.phase ?? 'data') !== phase) continue;

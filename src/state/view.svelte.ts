@@ -1,7 +1,7 @@
 /** What the user is looking at: the day, the township picked or hovered, and which screen. */
-export type Mode = 'desk' | 'bulletin' | 'report';
+export type Mode = 'desk' | 'wall' | 'bulletin' | 'report';
 
-export const MODES: readonly Mode[] = ['desk', 'bulletin', 'report'];
+export const MODES: readonly Mode[] = ['desk', 'wall', 'bulletin', 'report'];
 
 export class ViewState {
   mode = $state<Mode>('desk');

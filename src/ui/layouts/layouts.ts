@@ -1,12 +1,14 @@
-/** Which layout draws each screen mode; the wall and tablet layouts join this table in their issues. */
+/** Which layout draws each screen mode; the tablet layout joins this table in its issue. */
 import type { Component } from 'svelte';
 import type { Mode } from '../../state/view.svelte.ts';
 import BulletinLayout from './BulletinLayout.svelte';
 import DeskLayout from './DeskLayout.svelte';
 import ReportLayout from './ReportLayout.svelte';
+import WallLayout from './WallLayout.svelte';
 
 export const LAYOUTS: Record<Mode, Component> = {
   desk: DeskLayout,
+  wall: WallLayout,
   bulletin: BulletinLayout,
   report: ReportLayout,
 };
