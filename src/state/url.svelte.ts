@@ -6,7 +6,9 @@
  * under its parameter (`?date`) rather than silently replaced.
  */
 import { dayNumberOf } from '../core/dates.ts';
-import type { FiveColorApp } from './app.svelte.ts';
+import type { FiveColorApp, LevelPattern } from './app.svelte.ts';
+
+const PATTERNS: readonly LevelPattern[] = ['none', 'numbers', 'hatch'];
 
 type Parsed<T> = { value: T } | { problem: string };
 
@@ -37,6 +39,22 @@ const PARAMS: readonly UrlParam<unknown>[] = [
     format: (date) => date,
     get: (app) => app.view.date,
     set: (app, date) => (app.view.date = date),
+  }),
+  // Level numbers or hatching over the fills, so a printed or shared view stays readable without color.
+  param<LevelPattern>({
+    name: 'pattern',
+    parse: (raw) => (PATTERNS.includes(raw as LevelPattern) ? { value: raw as LevelPattern } : { problem: `?pattern=${raw} is not one of ${PATTERNS.join(', ')}` }),
+    format: (pattern) => (pattern === 'none' ? null : pattern),
+    get: (app) => app.pattern,
+    set: (app, pattern) => (app.pattern = pattern),
+  }),
+  // The unattended tour on any screen (the wall starts it itself).
+  param<boolean>({
+    name: 'tour',
+    parse: (raw) => (raw === '1' || raw === '0' ? { value: raw === '1' } : { problem: `?tour=${raw} must be 1 (run the tour) or 0` }),
+    format: (running) => (running ? '1' : null),
+    get: (app) => app.tour.running,
+    set: (app, run) => (run ? app.tour.start() : app.tour.stop()),
   }),
 ];
 
