@@ -12,8 +12,21 @@
 import { rankTownships } from '../core/timeline.ts';
 import { planTour, type TourStep } from '../core/wall/tour.ts';
 import { countyBounds, type Bbox } from '../core/wall/tour-bounds.ts';
-import type { FiveColorApp } from './app.svelte.ts';
+import type { DeploymentConfig } from '../core/deployment-config.ts';
+import type { DataState } from './data.svelte.ts';
 import type { OverlayId } from './overlay-types.ts';
+import type { OverlaysState } from './overlays.svelte.ts';
+import type { ViewState } from './view.svelte.ts';
+
+/** What the tour reads and drives of the app (the app itself, which holds the tour). */
+export interface TourHost {
+  readonly deployment: DeploymentConfig;
+  readonly data: DataState;
+  readonly overlays: OverlaysState;
+  readonly view: ViewState;
+  /** Position of the selected date in the levels file (−1 before data). */
+  readonly dateIndex: number;
+}
 
 /** What counts as someone at the screen. */
 const INPUTS = ['pointerdown', 'wheel', 'touchstart', 'keydown'] as const;
@@ -37,14 +50,14 @@ export class TourState {
   /** How many steps were shown since start (a test reads progress from it). */
   shown = $state(0);
 
-  private readonly app: FiveColorApp;
+  private readonly app: TourHost;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** What the current step switched on or selected, to be undone when it ends. */
   private layerOn: OverlayId | null = null;
   private picked: string | null = null;
   private bounds: { of: unknown; byCounty: Map<string, Bbox> } | null = null;
 
-  constructor(app: FiveColorApp) {
+  constructor(app: TourHost) {
     this.app = app;
   }
 
