@@ -66,6 +66,7 @@ export class TourState {
     this.running = true;
     this.paused = false;
     this.stepIndex = -1;
+    this.shown = 0;
     for (const type of INPUTS) window.addEventListener(type, this.onInput, { capture: true, passive: true });
     this.next();
   }
