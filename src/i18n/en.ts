@@ -125,4 +125,5 @@ export const en: Messages = {
   'wall.gaps.coverage': (percent) => `covered ${percent}%`,
   'wall.worse': 'Worse',
   'wall.better': 'Better',
+  'wall.qr': 'Scan to open this view on a tablet',
 };

@@ -131,4 +131,5 @@ export const zh = {
   'wall.gaps.coverage': (percent: number) => `覆盖 ${percent}%`,
   'wall.worse': '转差',
   'wall.better': '好转',
+  'wall.qr': '扫码在平板上打开当前画面',
 } as const;

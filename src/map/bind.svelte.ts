@@ -45,3 +45,11 @@ export function paint(map: MapLibreMap, id: string, property: PaintProperty, val
     map.setPaintProperty(id, property, value());
   });
 }
+
+/** A style image (a fill pattern), removed with the component that added it. */
+export function styleImage(map: MapLibreMap, id: string, image: { width: number; height: number; data: Uint8Array | Uint8ClampedArray }): void {
+  map.addImage(id, image, { pixelRatio: 1 });
+  $effect(() => () => {
+    if (map.style && map.hasImage(id)) map.removeImage(id);
+  });
+}

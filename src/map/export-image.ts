@@ -59,7 +59,7 @@ export async function renderMapImage(source: MapLibreMap, request: MapImageReque
   Object.assign(container.style, { position: 'fixed', left: '-20000px', top: '0', width: `${cssWidth}px`, height: `${cssHeight}px`, pointerEvents: 'none' });
   container.setAttribute('aria-hidden', 'true');
   document.body.append(container);
-  const style = exportStyle(source.getStyle(), request.theme);
+  const style = exportStyle(source, request.theme);
   const map = new MapLibreMap({
     container,
     style,
@@ -103,12 +103,36 @@ export async function renderMapImage(source: MapLibreMap, request: MapImageReque
   }
 }
 
-/** The live style, for print: opaque fills so the image's colors are the legend's, no hover. */
-function exportStyle(style: StyleSpecification, theme: ImageTheme): StyleSpecification {
-  const out = structuredClone(style);
+/**
+ * The live style, for print: opaque fills so the image's colors are the legend's, no hover. An image
+ * source fed decoded pixels (the incident density) has no URL in the style, so its pixels go along
+ * as a data URL.
+ */
+function exportStyle(live: MapLibreMap, theme: ImageTheme): StyleSpecification {
+  const out = structuredClone(live.getStyle());
+  for (const [id, spec] of Object.entries(out.sources)) {
+    if (spec.type !== 'image' || spec.url) continue;
+    const pixels = (live.getSource(id) as { image?: ImageData } | undefined)?.image;
+    const url = pixels instanceof ImageData ? dataUrlOf(pixels) : null;
+    if (url) spec.url = url;
+    else {
+      delete out.sources[id];
+      out.layers = out.layers.filter((l) => !('source' in l) || l.source !== id);
+    }
+  }
   for (const layer of out.layers) {
     if (layer.type === 'fill' && 'source' in layer && layer.source === TOWNSHIPS) layer.paint = { ...layer.paint, 'fill-opacity': 1 };
     if (layer.id === 'township-hover') layer.layout = { ...layer.layout, visibility: 'none' };
   }
   return theme === 'paper' ? paperStyle(out) : out;
+}
+
+function dataUrlOf(pixels: ImageData): string | null {
+  const canvas = document.createElement('canvas');
+  canvas.width = pixels.width;
+  canvas.height = pixels.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  ctx.putImageData(pixels, 0, 0);
+  return canvas.toDataURL('image/png');
 }

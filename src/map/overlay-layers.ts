@@ -1,75 +1,97 @@
 /**
- * The overlay layers on the MapLibre map: hazard zones (translucent, hatched where high), team
- * coverage (outline of the union, uncovered gaps shaded), hazard sites and teams as symbols. Drawn
- * between the township fills and the labels so the five colors stay readable underneath.
+ * The overlay layers on the MapLibre map: hazard zones (outlines in their class color, sparse hatch
+ * where high or medium), team coverage (dashed outline of the union, a sparse hatch over the
+ * uncovered gaps), hazard sites and teams as symbols. Drawn between the township fills and the
+ * labels. No overlay tints a fill: thin lines and dots leave most of each township its own color,
+ * so its level stays recognisable under every overlay (a translucent tint turned green townships
+ * grey and blue ones purple).
  */
 import type { AddLayerObject, Map as MapLibreMap } from 'maplibre-gl';
 import type { OverlayId, OverlayToggle } from '../state/overlay-types.ts';
-import { paint, visibility } from './bind.svelte.ts';
-
+import { paint, styleImage, visibility } from './bind.svelte.ts';
+import { dotPattern, linePattern } from './patterns.ts';
 
 export const ZONE_COLORS = { high: '#b5179e', medium: '#7209b7', low: '#4361ee' } as const;
+export const COVERAGE_COLOR = '#00f5d4';
 export const SITE_COLOR = '#ff9e00';
 export const TEAM_COLOR = '#ffffff';
 
 /** Which map layers belong to each overlay, and which paint property carries its opacity. */
 export const OVERLAY_LAYERS: Record<OverlayId, { id: string; opacity: 'fill-opacity' | 'line-opacity' | 'circle-opacity'; base: number }[]> = {
   zones: [
-    { id: 'zones-fill', opacity: 'fill-opacity', base: 0.35 },
-    { id: 'zones-hatch', opacity: 'fill-opacity', base: 0.9 },
+    { id: 'zones-hatch', opacity: 'fill-opacity', base: 1 },
+    { id: 'zones-casing', opacity: 'line-opacity', base: 0.7 },
+    { id: 'zones-outline', opacity: 'line-opacity', base: 1 },
   ],
   coverage: [
-    { id: 'coverage-gaps', opacity: 'fill-opacity', base: 0.55 },
+    { id: 'coverage-gaps', opacity: 'fill-opacity', base: 1 },
     { id: 'coverage-outline', opacity: 'line-opacity', base: 1 },
   ],
   sites: [{ id: 'sites', opacity: 'circle-opacity', base: 1 }],
   teams: [{ id: 'teams', opacity: 'circle-opacity', base: 1 }],
 };
 
-/** Diagonal hatch drawn once into an image, so "high" reads as a texture, not just a color. */
-export function hatch(scale: number): { width: number; height: number; data: Uint8Array } {
-  const size = Math.round(12 * scale);
-  const data = new Uint8Array(size * size * 4);
-  const width = Math.max(1.2, 1.6 * scale);
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      const d = Math.abs(((x + y) % size) - size / 2);
-      const on = d < width;
-      data.set(on ? [255, 255, 255, 200] : [0, 0, 0, 0], (y * size + x) * 4);
-    }
-  }
-  return { width: size, height: size, data };
-}
-
 /** Overlays draw under the township labels, so names stay readable on top. */
 export const OVERLAYS_BEFORE = 'township-labels';
 
-export const HATCH_IMAGE = 'hatch-high';
+const ZONE_HATCH = { high: 'zone-hatch-high', medium: 'zone-hatch-medium' } as const;
+const GAP_HATCH = 'coverage-gap-hatch';
 
-export function zoneLayers(): AddLayerObject[] {
+/**
+ * Zone patterns, light ink (white reads on all five fills but yellow and green, where the class
+ * outline carries the zone): high as diagonal lines (~12% of the area), medium as dots (~4%).
+ */
+export function zoneImages(map: MapLibreMap, scale: number): void {
+  styleImage(map, ZONE_HATCH.high, linePattern(12 * scale, 1.4 * scale, [255, 255, 255, 220], 'diagonal'));
+  styleImage(map, ZONE_HATCH.medium, dotPattern(10 * scale, 1.1 * scale, [255, 255, 255, 220]));
+}
+
+/** Gaps in dark horizontal lines: unlike any level hatch (diagonals, dots) and unlike the zones. */
+export function coverageImages(map: MapLibreMap, scale: number): void {
+  styleImage(map, GAP_HATCH, linePattern(9 * scale, 1.3 * scale, [11, 18, 32, 210], 'horizontal'));
+}
+
+export function zoneLayers(scale: number): AddLayerObject[] {
+  const width = ['match', ['get', 'class'], 'high', 2.4 * scale, 'medium', 1.8 * scale, 1.3 * scale];
   return [
     {
-      id: 'zones-fill',
+      id: 'zones-hatch',
       type: 'fill',
       source: 'zones',
+      filter: ['in', ['get', 'class'], ['literal', ['high', 'medium']]],
+      paint: { 'fill-pattern': ['match', ['get', 'class'], 'high', ZONE_HATCH.high, ZONE_HATCH.medium], 'fill-opacity': 1 },
+    },
+    // A dark casing under the colored line keeps it visible on blue and red fills alike.
+    {
+      id: 'zones-casing',
+      type: 'line',
+      source: 'zones',
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#0b1220', 'line-width': ['+', width, 1.6 * scale] as never, 'line-opacity': 0.7 },
+    },
+    {
+      id: 'zones-outline',
+      type: 'line',
+      source: 'zones',
+      layout: { 'line-join': 'round' },
       paint: {
-        'fill-color': ['match', ['get', 'class'], 'high', ZONE_COLORS.high, 'medium', ZONE_COLORS.medium, ZONE_COLORS.low],
-        'fill-opacity': 0.35,
+        'line-color': ['match', ['get', 'class'], 'high', ZONE_COLORS.high, 'medium', ZONE_COLORS.medium, ZONE_COLORS.low],
+        'line-width': width as never,
+        'line-opacity': 1,
       },
     },
-    { id: 'zones-hatch', type: 'fill', source: 'zones', filter: ['==', ['get', 'class'], 'high'], paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': 0.9 } },
   ];
 }
 
 export function coverageLayers(scale: number): AddLayerObject[] {
   return [
-    { id: 'coverage-gaps', type: 'fill', source: 'gaps', paint: { 'fill-color': '#000000', 'fill-opacity': 0.55 } },
+    { id: 'coverage-gaps', type: 'fill', source: 'gaps', paint: { 'fill-pattern': GAP_HATCH, 'fill-opacity': 1 } },
     {
       id: 'coverage-outline',
       type: 'line',
       source: 'coverage',
       filter: ['==', ['get', 'class'], 'covered'],
-      paint: { 'line-color': '#00f5d4', 'line-width': 2 * scale, 'line-dasharray': [3, 2], 'line-opacity': 1 },
+      paint: { 'line-color': COVERAGE_COLOR, 'line-width': 2 * scale, 'line-dasharray': [3, 2], 'line-opacity': 1 },
     },
   ];
 }

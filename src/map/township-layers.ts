@@ -2,7 +2,8 @@
  * The township map's layers: fills colored by `feature-state` (so a recolor never re-sends the
  * GeoJSON), borders, the hover/selection outline and the labels, sized by the UI scale.
  */
-import type { AddLayerObject, FilterSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import type { AddLayerObject, ExpressionSpecification, FilterSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import { LEVELS, type Level } from '../core/levels.ts';
 import { LABEL_FONT, levelColor } from './style.ts';
 
 export const TOWNSHIPS = 'townships';
@@ -137,4 +138,53 @@ export function townshipLayers(s: number, wall: WallLabels | null = null): AddLa
     },
     ...(wallLabels ? [wallLabels.priority] : []),
   ];
+}
+
+/**
+ * Readable without color: a per-level hatch over the fills and each township's level number at its
+ * seat, shown by the app's `pattern` option. Neither `fill-pattern` nor `text-field` can read
+ * feature-state, but opacity can: one layer per level, each opaque only where the township's
+ * feature-state level is its own, so a date step stays feature-state writes, never a setData.
+ */
+export const SEATS = 'township-seats';
+export const hatchLayerId = (level: Level): string => `township-hatch-${level}`;
+export const numberLayerId = (level: Level): string => `township-number-${level}`;
+export const hatchImageId = (level: Level): string => `level-hatch-${level}`;
+
+const isLevel = (level: Level): ExpressionSpecification => ['==', ['coalesce', ['feature-state', 'level'], 0], level];
+
+/** Hatch layers: put them right above the fills (under the borders). */
+export function hatchLayers(): AddLayerObject[] {
+  return LEVELS.filter((l) => l.level !== 5).map(({ level }) => ({
+    id: hatchLayerId(level),
+    type: 'fill',
+    source: TOWNSHIPS,
+    layout: { visibility: 'none' },
+    paint: { 'fill-pattern': hatchImageId(level), 'fill-opacity': ['case', isLevel(level), 1, 0] },
+  }));
+}
+
+/** Number layers, on top of everything: dark digits on a light halo read on all five fills and in print. */
+export function numberLayers(s: number): AddLayerObject[] {
+  return LEVELS.map(({ level }) => ({
+    id: numberLayerId(level),
+    type: 'symbol',
+    source: SEATS,
+    layout: {
+      visibility: 'none',
+      'text-field': String(level),
+      'text-font': LABEL_FONT,
+      'text-size': ['interpolate', ['linear'], ['zoom'], 7, 13 * s, 10, 18 * s, 12, 22 * s],
+      // Above the township's name (drawn at the same seat), and never hidden by a collision.
+      'text-offset': [0, -1.05],
+      'text-allow-overlap': true,
+      'text-ignore-placement': true,
+    },
+    paint: {
+      'text-color': '#0b1220',
+      'text-halo-color': '#ffffff',
+      'text-halo-width': 2 * s,
+      'text-opacity': ['case', isLevel(level), 1, 0],
+    },
+  }));
 }

@@ -14,10 +14,14 @@ import { MapInsets } from './layout.svelte.ts';
 import { OverlaysState } from './overlays.svelte.ts';
 import { ProblemsState } from './problems.svelte.ts';
 import { SafetyIndexState } from './safety-index.svelte.ts';
+import { TourState } from './tour.svelte.ts';
 import { ViewState } from './view.svelte.ts';
 import { DEFAULT_DEPLOYMENT, type DeploymentConfig } from '../core/deployment-config.ts';
 import { LocaleState } from '../i18n/locale.svelte.ts';
 import { AppUpdate } from './app-update.svelte.ts';
+
+/** What the map draws over the five fills besides the color: nothing, each level's number, or its hatch. */
+export type LevelPattern = 'none' | 'numbers' | 'hatch';
 
 /** Days shown by the trend charts (the selected day and the 29 before it). */
 const TREND_DAYS = 30;
@@ -41,6 +45,10 @@ export class FiveColorApp {
   readonly safetyIndex!: SafetyIndexState;
   /** How old the data is and whether polls fail: health, severity, data age (`freshness.assessment`). */
   readonly freshness!: FreshnessState;
+  /** The unattended tour over the city, its layers, counties and worst townships (the wall starts it). */
+  readonly tour = new TourState(this);
+  /** Level numbers or a per-level hatch over the fills, for readers who cannot tell the colors apart. */
+  pattern = $state<LevelPattern>('none');
 
   /** The state of the data set whose manifest is at `source`. */
   constructor(source: URL) {

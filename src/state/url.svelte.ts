@@ -7,8 +7,11 @@
  */
 import { dayNumberOf } from '../core/dates.ts';
 import { isLocale, type Locale } from '../i18n/messages.ts';
-import type { FiveColorApp } from './app.svelte.ts';
+
 import { MODES, type Mode } from './view.svelte.ts';
+import type { FiveColorApp, LevelPattern } from './app.svelte.ts';
+
+const PATTERNS: readonly LevelPattern[] = ['none', 'numbers', 'hatch'];
 
 type Parsed<T> = { value: T } | { problem: string };
 
@@ -82,6 +85,22 @@ const PARAMS: readonly UrlParam<unknown>[] = [
     get: (app) => app.view.date,
     set: (app, date) => (app.view.date = date),
   }),
+  // Level numbers or hatching over the fills, so a printed or shared view stays readable without color.
+  param<LevelPattern>({
+    name: 'pattern',
+    parse: (raw) => (PATTERNS.includes(raw as LevelPattern) ? { value: raw as LevelPattern } : { problem: `?pattern=${raw} is not one of ${PATTERNS.join(', ')}` }),
+    format: (pattern) => (pattern === 'none' ? null : pattern),
+    get: (app) => app.pattern,
+    set: (app, pattern) => (app.pattern = pattern),
+  }),
+  // The unattended tour on any screen (the wall starts it itself).
+  param<boolean>({
+    name: 'tour',
+    parse: (raw) => (raw === '1' || raw === '0' ? { value: raw === '1' } : { problem: `?tour=${raw} must be 1 (run the tour) or 0` }),
+    format: (running) => (running ? '1' : null),
+    get: (app) => app.tour.running,
+    set: (app, run) => (run ? app.tour.start() : app.tour.stop()),
+  }),
 ];
 
 /** The rows needed before the first render (the screen mode). */
@@ -112,16 +131,30 @@ export function applyUrl(app: FiveColorApp, location: Location, phase: Phase = '
 export function syncUrl(app: FiveColorApp): () => void {
   return $effect.root(() => {
     $effect(() => {
-      const url = new URL(window.location.href);
-      for (const p of PARAMS) {
-        const value = p.format(p.get(app));
-        if (value === null) url.searchParams.delete(p.name);
-        else url.searchParams.set(p.name, value);
-      }
+      const url = viewUrl(app, window.location.href);
       // No history entry per step: the back button leaves the app, it does not replay the scrubbing.
       if (url.href !== window.location.href) history.replaceState(history.state, '', url);
     });
   });
+}
+
+/** `base` with the state's parameters written into its query (`omit`: rows left out). */
+export function viewUrl(app: FiveColorApp, base: string, omit: readonly string[] = []): URL {
+  const url = new URL(base);
+  for (const p of PARAMS) {
+    const value = omit.includes(p.name) ? null : p.format(p.get(app));
+    if (value === null) url.searchParams.delete(p.name);
+    else url.searchParams.set(p.name, value);
+  }
+  return url;
+}
+
+/**
+ * The link that reproduces this view on another device: the wall's own screen and tour stay
+ * behind, so a tablet opening it picks its own layout.
+ */
+export function shareUrl(app: FiveColorApp): string {
+  return viewUrl(app, window.location.href, ['mode', 'tour']).href;
 }
 
 /**

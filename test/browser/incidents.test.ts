@@ -68,7 +68,7 @@ describe('incidents in the browser', () => {
     expect(entries.length).toBeGreaterThan(0);
     for (const entry of entries) expect(distFile(entry).toString('utf8')).not.toMatch(/HeatmapLayer|ScatterplotLayer/);
     const chunks = readdirSync(`${DIST}/assets`).filter((f) => f.endsWith('.js'));
-    expect(chunks.some((f) => f.startsWith('deck-layers') && /HeatmapLayer/.test(distFile(`assets/${f}`).toString('utf8')))).toBe(true);
+    expect(chunks.some((f) => f.startsWith('deck-layers') && /ScatterplotLayer/.test(distFile(`assets/${f}`).toString('utf8')))).toBe(true);
   });
 
   it(
