@@ -16,12 +16,14 @@ const RADIUS = 5;
  * them. Densities are absolute (smoothed incidents per cell; one isolated incident peaks near
  * 0.005, so the faintest shade needs a few close together), so the same shade means the same density on every date, like the fixed index bands.
  */
+// Alphas stay low (at most ~0.5 after the layer's 0.8 opacity) so the township's own level color
+// still reads through the densest spots: the five colors must stay recognisable under every layer.
 const ANCHORS: readonly DensityStop[] = [
-  [0.012, 120, 50, 175, 70],
-  [0.024, 160, 85, 210, 130],
-  [0.04, 200, 125, 240, 180],
-  [0.065, 235, 180, 252, 215],
-  [0.1, 255, 240, 255, 240],
+  [0.012, 120, 50, 175, 50],
+  [0.024, 160, 85, 210, 80],
+  [0.04, 200, 125, 240, 110],
+  [0.065, 235, 180, 252, 135],
+  [0.1, 255, 240, 255, 160],
 ];
 
 /** Anchors interpolated into fine steps, so the stepped colorizer shows no visible bands. */
