@@ -1,5 +1,5 @@
 /**
- * npm run screenshot -- [WIDTHxHEIGHT ...] [--click CODE] [--out DIR]
+ * npm run screenshot -- [WIDTHxHEIGHT ...] [--click CODE] [--query 'mode=wall&lang=en'] [--out DIR]
  * Serves dist/ and saves what the app shows, for looking at every visible change.
  */
 import { mkdirSync } from 'node:fs';
@@ -23,11 +23,11 @@ try {
     await page.goto(server.url(values.query ? `?${values.query}` : ''));
     await page.waitForSelector('[data-map-ready="true"]', { timeout: 120_000 });
     if (values.click) {
+      // As a click on the township would: select it (its panel opens) and bring it into view.
       await page.evaluate((code) => {
-        const { map } = (window as unknown as { __fiveColor: { map: { getCenter(): unknown } } }).__fiveColor;
-        void map;
-        void code;
+        (window as unknown as { __fiveColor: { app: { view: { pick(code: string): void } } } }).__fiveColor.app.view.pick(code);
       }, values.click);
+      await page.waitForTimeout(1500);
     }
     const file = `${values.out}/screen-${size}.png`;
     await page.screenshot({ path: file });
