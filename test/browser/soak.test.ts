@@ -1,9 +1,11 @@
 /**
- * Runs for weeks: hundreds of accelerated refresh + date cycles (C's tour steps join them later)
- * in one page, then the JS heap after forced GC may grow only by a small bound and the DOM must
- * have exactly the nodes it had. Every cycle forces a real levels.json reload (a new LevelsFile,
- * every derived value and feature-state recomputed); every CYCLES/5th reloads every file (the
- * re-join, the overlay shares, the engine). Chromium runs with `--expose-gc` and precise memory.
+ * Runs for weeks: hundreds of accelerated refresh + tour + date cycles on the wall screen, incidents
+ * shown, in one page; then the JS heap after forced GC may grow only by a small bound, and the DOM
+ * nodes and JS event listeners (Chromium's own DOM counters) must be exactly what they were. Every
+ * cycle forces a real levels.json reload (a new LevelsFile, every derived value and feature-state
+ * recomputed) and moves the tour on a step (a fly-to, a layer switched, a township picked); every
+ * CYCLES/5th reloads every file (the re-join, the overlay shares, the engine). Chromium runs with
+ * `--expose-gc` and precise memory. GPU resources are not counted: the browser exposes no counter.
  */
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -35,29 +37,27 @@ afterAll(async () => {
 interface Sample {
   heap: number;
   nodes: number;
+  listeners: number;
 }
 
 describe('soak', () => {
   it(
-    `${CYCLES} refresh + date cycles: heap after GC grows < ${HEAP_BOUND_BYTES / 1024 / 1024} MB, DOM node count constant`,
+    `${CYCLES} refresh + tour + date cycles on the wall: heap after GC grows < ${HEAP_BOUND_BYTES / 1024 / 1024} MB, DOM nodes and listeners constant`,
     async () => {
-      const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+      const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+      const cdp = await page.context().newCDPSession(page);
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(server.url());
+      await page.goto(server.url('?mode=wall'));
       await page.waitForSelector('[data-map-ready="true"]', { timeout: TIMEOUT });
       await page.waitForSelector('[data-index-status="ready"]', { timeout: TIMEOUT });
-      // The incident heatmap re-aggregates on the GPU at every date step (seconds each on
-      // SwiftShader, the tour issue's fix); hidden here so 500 cycles fit in minutes. Loading and
-      // re-joining incidents still runs in the full reloads.
-      await page.evaluate(() => ((window as unknown as { __fiveColor: { incidents: { shown: boolean } } }).__fiveColor.incidents.shown = false));
 
       const run = (cycles: number, fullEvery: number): Promise<{ refresh: number; full: number; frame: number }> =>
         page.evaluate(
           async ({ cycles, fullEvery }) => {
             const w = window as unknown as {
               __fiveColorRefresh: (force?: 'levels' | 'all') => Promise<void>;
-              __fiveColor: { app: { step(days: number): void } };
+              __fiveColor: { app: { step(days: number): void; tour: { running: boolean; next(): void } } };
             };
             const frame = (): Promise<void> => new Promise((ok) => requestAnimationFrame(() => ok()));
             const t = { refresh: 0, full: 0, frame: 0 };
@@ -69,6 +69,7 @@ describe('soak', () => {
               t0 = performance.now();
               // Back and forth over the last days; an even number of steps ends where it began.
               w.__fiveColor.app.step(i % 2 === 0 ? -1 : 1);
+              w.__fiveColor.app.tour.next();
               await frame();
               t.frame += performance.now() - t0;
             }
@@ -76,21 +77,22 @@ describe('soak', () => {
           },
           { cycles, fullEvery },
         );
-      const sample = (): Promise<Sample> =>
-        page.evaluate(async () => {
+      const sample = async (): Promise<Sample> => {
+        const heap = await page.evaluate(async () => {
           const g = (globalThis as unknown as { gc: () => void }).gc;
           for (let i = 0; i < 3; i++) {
             g();
             await new Promise((ok) => setTimeout(ok, 50));
           }
-          return {
-            heap: (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize,
-            nodes: document.getElementsByTagName('*').length,
-          };
+          return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
         });
+        const counters = (await cdp.send('Memory.getDOMCounters')) as { nodes: number; jsEventListeners: number };
+        return { heap, nodes: counters.nodes, listeners: counters.jsEventListeners };
+      };
 
-      // Warm-up: caches, lazily created layers and the first full reload settle before the baseline.
-      await run(20, 10);
+      expect(await page.evaluate(() => (window as unknown as { __fiveColor: { app: { tour: { running: boolean } } } }).__fiveColor.app.tour.running)).toBe(true);
+      // Warm-up: caches, lazily created layers, a whole tour cycle and the first full reload settle before the baseline.
+      await run(40, 20);
       const before = await sample();
       const started = Date.now();
       const phases = await run(CYCLES, FULL_EVERY);
@@ -100,10 +102,11 @@ describe('soak', () => {
       const grew = after.heap - before.heap;
       console.log(
         `soak: ${CYCLES} cycles in ${seconds.toFixed(1)} s; heap ${(before.heap / 1e6).toFixed(2)} → ${(after.heap / 1e6).toFixed(2)} MB ` +
-          `(${grew >= 0 ? '+' : ''}${(grew / 1024).toFixed(0)} kB); DOM nodes ${before.nodes} → ${after.nodes}`,
+          `(${grew >= 0 ? '+' : ''}${(grew / 1024).toFixed(0)} kB); DOM nodes ${before.nodes} → ${after.nodes}; listeners ${before.listeners} → ${after.listeners}`,
       );
       expect(errors).toEqual([]);
       expect(after.nodes).toBe(before.nodes);
+      expect(after.listeners).toBe(before.listeners);
       expect(grew).toBeLessThan(HEAP_BOUND_BYTES);
       await page.close();
     },
