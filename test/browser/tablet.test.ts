@@ -149,10 +149,17 @@ describe('tablet layout', () => {
     await expect.poll(() => sheetPosition(page)).toBe('full');
     const body = page.getByTestId('sheet-body');
     expect(await body.evaluate((el) => getComputedStyle(el).overflowY)).toBe('auto');
-    expect(await body.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
     await page.waitForTimeout(400);
-    expect(await smallControls(page)).toEqual([]);
     await page.screenshot({ path: `${OUT}/tablet-768x1024-full.png` });
+    // With the inputs table open the panel outgrows the screen, and the body scrolls to it.
+    await body.locator('button[aria-expanded="false"]').first().tap();
+    await page.getByTestId('panel-inputs').waitFor();
+    const room = await body.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+    expect(room.scroll, `the panel (${room.scroll} px) is taller than the sheet's body (${room.client} px)`).toBeGreaterThan(room.client);
+    await body.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    expect(await body.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    expect(await smallControls(page)).toEqual([]);
+    await body.evaluate((el) => el.scrollTo(0, 0));
 
     // Down to half, then a tap on the handle steps up; dragged below peek, the panel closes.
     const top = await center(page, 'sheet-handle');
