@@ -226,6 +226,10 @@ describe('tablet layout', () => {
       await expect.poll(() => drawer.getAttribute('data-open')).toBe('true');
       expect(await page.getByTestId('panel-name').innerText()).toBe(target.name);
       await page.waitForTimeout(400);
+      await page.waitForFunction(() => !(window as unknown as TestWindow).__fiveColor.map.isMoving(), undefined, { timeout: 30_000 });
+      // The map pads itself clear of the drawer again (the city is fitted into the rest).
+      const pads = await page.evaluate(() => { const { map, app } = (window as unknown as TestWindow).__fiveColor; return { want: app.insets.padding, got: map.getPadding() }; });
+      expect(pads.got).toEqual(pads.want);
       await page.screenshot({ path: `${OUT}/tablet-${width}x${height}-township.png` });
       expect(await smallControls(page)).toEqual([]);
 
