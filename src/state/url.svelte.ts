@@ -47,14 +47,15 @@ function dayParam(name: string, raw: string, app: FiveColorApp): Parsed<string> 
 }
 
 const PARAMS: readonly UrlParam<unknown>[] = [
-  param<Mode>({
+  param<Mode | null>({
     name: 'mode',
     phase: 'early',
     parse: (raw) => ((MODES as readonly string[]).includes(raw) ? { value: raw as Mode } : { problem: `?mode=${raw} is not a screen (${MODES.join(', ')}); showing the desk` }),
-    // The desk is the default screen: its links stay short.
-    format: (mode) => (mode === 'desk' ? null : mode),
-    get: (app) => app.view.mode,
-    set: (app, mode) => (app.view.mode = mode),
+    // Left out while it is what the device picks by itself (mode-choice.ts): a link from a tablet
+    // opens as the desk on a desk, and the other way round; only a chosen override travels.
+    format: (mode) => mode,
+    get: (app) => (app.view.mode === app.view.deviceMode ? null : app.view.mode),
+    set: (app, mode) => void (mode && (app.view.mode = mode)),
   }),
   param<Locale>({
     name: 'lang',

@@ -1,10 +1,12 @@
 /** What the user is looking at: the day, the township picked or hovered, and which screen. */
-export type Mode = 'desk' | 'wall' | 'bulletin' | 'report';
+export type Mode = 'desk' | 'tablet' | 'wall' | 'bulletin' | 'report';
 
-export const MODES: readonly Mode[] = ['desk', 'wall', 'bulletin', 'report'];
+export const MODES: readonly Mode[] = ['desk', 'tablet', 'wall', 'bulletin', 'report'];
 
 export class ViewState {
   mode = $state<Mode>('desk');
+  /** The screen this device gets without a ?mode (mode-choice.ts); a link names a mode only when it differs. */
+  deviceMode: Mode = 'desk';
   date = $state<string | null>(null);
   selected = $state<string | null>(null);
   hovered = $state<string | null>(null);

@@ -4,10 +4,12 @@ import type { Mode } from '../../state/view.svelte.ts';
 import BulletinLayout from './BulletinLayout.svelte';
 import DeskLayout from './DeskLayout.svelte';
 import ReportLayout from './ReportLayout.svelte';
+import TabletLayout from './TabletLayout.svelte';
 import WallLayout from './WallLayout.svelte';
 
 export const LAYOUTS: Record<Mode, Component> = {
   desk: DeskLayout,
+  tablet: TabletLayout,
   wall: WallLayout,
   bulletin: BulletinLayout,
   report: ReportLayout,
