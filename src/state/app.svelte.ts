@@ -18,6 +18,8 @@ import { ViewState } from './view.svelte.ts';
 import { DEFAULT_DEPLOYMENT, type DeploymentConfig } from '../core/deployment-config.ts';
 import { LocaleState } from '../i18n/locale.svelte.ts';
 import { AppUpdate } from './app-update.svelte.ts';
+import { AuditState } from './audit.svelte.ts';
+import { ImportState } from './import.svelte.ts';
 
 /** Days shown by the trend charts (the selected day and the 29 before it). */
 const TREND_DAYS = 30;
@@ -41,6 +43,10 @@ export class FiveColorApp {
   readonly safetyIndex!: SafetyIndexState;
   /** How old the data is and whether polls fail: health, severity, data age (`freshness.assessment`). */
   readonly freshness!: FreshnessState;
+  /** A file of the user's, read in the worker and applied when confirmed (drop zone, picker). */
+  readonly imports!: ImportState;
+  /** What joined and what did not (the audit panel). */
+  readonly audit!: AuditState;
 
   /** The state of the data set whose manifest is at `source`. */
   constructor(source: URL) {
@@ -49,6 +55,8 @@ export class FiveColorApp {
     this.overlays = new OverlaysState(this.data, this.problems);
     this.safetyIndex = new SafetyIndexState(this.data, this.incidents, this.overlays, this.problems);
     this.freshness = new FreshnessState(this.clock, this.data, () => this.deployment);
+    this.imports = new ImportState(this);
+    this.audit = new AuditState(this);
   }
 
   /** Position of the selected date in the levels file (−1 before data). */
