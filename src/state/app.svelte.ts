@@ -19,6 +19,8 @@ import { ViewState } from './view.svelte.ts';
 import { DEFAULT_DEPLOYMENT, type DeploymentConfig } from '../core/deployment-config.ts';
 import { LocaleState } from '../i18n/locale.svelte.ts';
 import { AppUpdate } from './app-update.svelte.ts';
+import { AuditState } from './audit.svelte.ts';
+import { ImportState } from './import.svelte.ts';
 
 /** What the map draws over the five fills besides the color: nothing, each level's number, or its hatch. */
 export type LevelPattern = 'none' | 'numbers' | 'hatch';
@@ -49,6 +51,10 @@ export class FiveColorApp {
   readonly tour = new TourState(this);
   /** Level numbers or a per-level hatch over the fills, for readers who cannot tell the colors apart. */
   pattern = $state<LevelPattern>('none');
+  /** A file of the user's, read in the worker and applied when confirmed (drop zone, picker). */
+  readonly imports!: ImportState;
+  /** What joined and what did not (the audit panel). */
+  readonly audit!: AuditState;
 
   /** The state of the data set whose manifest is at `source`. */
   constructor(source: URL) {
@@ -57,6 +63,8 @@ export class FiveColorApp {
     this.overlays = new OverlaysState(this.data, this.problems);
     this.safetyIndex = new SafetyIndexState(this.data, this.incidents, this.overlays, this.problems);
     this.freshness = new FreshnessState(this.clock, this.data, () => this.deployment);
+    this.imports = new ImportState(this);
+    this.audit = new AuditState(this);
   }
 
   /** Position of the selected date in the levels file (−1 before data). */

@@ -9,7 +9,8 @@ import type { FiveColorApp } from './app.svelte.ts';
 import { loadDeployment } from './deployment.ts';
 import { nightlyReload } from './nightly-reload.svelte.ts';
 import { Refresher, type Force } from './refresh.ts';
-import { applyUrl, dataSources, syncUrl } from './url.svelte.ts';
+import { allowedSources } from './origins.ts';
+import { applyUrl, syncUrl } from './url.svelte.ts';
 
 export function bootstrap(app: FiveColorApp, location: Location): () => void {
   const { data, view } = app;
@@ -18,9 +19,9 @@ export function bootstrap(app: FiveColorApp, location: Location): () => void {
   let stopNightly: (() => void) | null = null;
   let stopped = false;
 
-  const sources = dataSources(location);
   const refresher = new Refresher(app, {
-    incidentsOverride: sources.incidents,
+    // Set once config.json says which origins ?incidents= may come from (start, below).
+    incidentsOverride: null,
     onLevels(previousLatest) {
       view.follow(data.levels!.dates, previousLatest);
       // The URL's view is applied the first time levels are in (it is checked against them).
@@ -43,8 +44,11 @@ export function bootstrap(app: FiveColorApp, location: Location): () => void {
     // The screen and the language from the link win over the deployment's defaults; they decide
     // what loads and in which language it is said.
     applyUrl(app, location, 'start');
-    // ?data= wins over config.json's data path, which wins over the built-in one.
-    data.source = dataSources(location, app.deployment.data).manifest;
+    // ?data= wins over config.json's data path, which wins over the built-in one — when its origin
+    // is the app's own or one config.json allows; a refused one is never fetched.
+    const sources = allowedSources(location, app.deployment, app.problems);
+    data.source = sources.manifest;
+    refresher.incidentsOverride = sources.incidents;
     stopNightly = nightlyReload(app);
     await refresher.poll();
   }

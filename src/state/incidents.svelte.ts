@@ -10,6 +10,7 @@ import type { DataState } from './data.svelte.ts';
 import type { ProblemsState } from './problems.svelte.ts';
 import type { ViewState } from './view.svelte.ts';
 import { dataWorker } from './worker.ts';
+import { bilingual } from '../core/data-error.ts';
 
 type Joined = RequestResult<'loadAndJoin'>;
 
@@ -72,6 +73,8 @@ export class IncidentsState {
 
   private boundariesSent: unknown = null;
   private controller: AbortController | null = null;
+  /** Loads the incidents now on screen again (after new boundaries); null before any load succeeded. */
+  private again: (() => Promise<boolean>) | null = null;
 
 
   /** Day offset (in the incident history) of a YYYY-MM-DD date, or null without dated incidents. */
@@ -95,12 +98,21 @@ export class IncidentsState {
     const path = this.data.manifest?.incidents;
     const url = override ?? (path ? this.data.url(path) : null);
     if (!url) return true;
-    return this.run({ file: url.pathname.split('/').pop() || url.href, url: url.href });
+    const ok = await this.run({ file: url.pathname.split('/').pop() || url.href, url: url.href });
+    if (ok) this.again = () => this.load(override);
+    return ok;
   }
 
   /** A file the user picked: parsed and joined in the worker; the last good data stays if it fails. */
-  async loadFile(file: File): Promise<void> {
-    await this.run({ file: file.name, bytes: await file.arrayBuffer() });
+  async loadFile(file: File): Promise<boolean> {
+    const ok = await this.run({ file: file.name, bytes: await file.arrayBuffer() });
+    if (ok) this.again = () => this.loadFile(file);
+    return ok;
+  }
+
+  /** New boundaries: the incidents on screen are joined again against them (true when nothing was loaded). */
+  rejoin(): Promise<boolean> {
+    return this.again ? this.again() : Promise.resolve(true);
   }
 
   private async run(source: { file: string; url?: string; bytes?: ArrayBuffer }): Promise<boolean> {
@@ -120,10 +132,24 @@ export class IncidentsState {
       }
       const joined = await client.request(
         'loadAndJoin',
-        { ...source, returnPoints: true },
+        { ...source, returnPoints: true, audit: true },
         { signal: controller.signal, onProgress: (p) => (this.progress = p) },
       );
       performance.mark('five-color:incidents-joined');
+      if (joined.count === 0 && joined.rowCount > 0) {
+        // Nothing is lost: a file whose every row is skipped never replaces what is on screen.
+        this.status = this.joined ? 'ready' : 'error';
+        const reasons = Object.entries(joined.skippedByReason).map(([reason, n]) => `${n} ${reason}`).join(', ');
+        const first = joined.skipped[0];
+        this.problems.report(
+          source.file,
+          bilingual(
+            `${source.file}: all ${joined.rowCount} rows were skipped (${reasons}${first ? `; first: row ${first.row}, ${first.reason}` : ''}) — ${this.joined ? 'the incidents shown before stay on the map' : 'no incidents are shown'}; fix the rows and load the file again`,
+            `${source.file}：${joined.rowCount} 行全部被跳过——${this.joined ? '地图上仍显示之前的事件' : '未显示任何事件'}；请修正后重新载入`,
+          ),
+        );
+        return false;
+      }
       this.joined = joined;
       this.status = 'ready';
       if (joined.skippedCount > 0) {

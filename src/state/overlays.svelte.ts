@@ -40,6 +40,14 @@ export class OverlaysState {
 
   private readonly source: DataState;
   private readonly problems: ProblemsState;
+  /** Imported teams or hazard zones, used instead of the data set's files until replaced. */
+  private imported: Partial<Record<'teams' | 'hazardZones', { file: string; text: string }>> = {};
+
+  /** An imported teams or hazard-zones file: the layers and the shares are rebuilt with it. */
+  useFile(kind: 'teams' | 'hazardZones', file: string, text: string): Promise<boolean> {
+    this.imported = { ...this.imported, [kind]: { file, text } };
+    return this.load();
+  }
 
   constructor(source: DataState, problems: ProblemsState) {
     this.source = source;
@@ -54,9 +62,11 @@ export class OverlaysState {
     if (!files) return true;
     this.status = 'loading';
     try {
-      const [zones, sites, teams, coverage, config] = await Promise.all(
+      const [fetchedZones, sites, fetchedTeams, coverage, config] = await Promise.all(
         [files.hazardZones, files.hazardSites, files.teams, files.coverage, files.config].map((path) => fetchFile(this.source.url(path))),
       );
+      const zones = this.imported.hazardZones ?? fetchedZones;
+      const teams = this.imported.teams ?? fetchedTeams;
       const z = this.lenient(zones, parseHazardZonesLenient);
       const s = this.lenient(sites, parseHazardSitesLenient);
       const t = this.lenient(teams, parseTeamsLenient);

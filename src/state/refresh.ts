@@ -41,6 +41,11 @@ export class Refresher {
   private readonly app: FiveColorApp;
   private readonly hooks: RefreshHooks;
 
+  /** `?incidents=` once its origin is checked (null: the data set's own). */
+  set incidentsOverride(url: URL | null) {
+    this.hooks.incidentsOverride = url;
+  }
+
   constructor(app: FiveColorApp, hooks: RefreshHooks) {
     this.app = app;
     this.hooks = hooks;

@@ -18,6 +18,7 @@ import type { IncidentsState } from './incidents.svelte.ts';
 import type { OverlaysState } from './overlays.svelte.ts';
 import type { ProblemsState } from './problems.svelte.ts';
 import { dataWorker } from './worker.ts';
+import { bilingual } from '../core/data-error.ts';
 
 export class SafetyIndexState {
   result = $state.raw<IndexResult | null>(null);
@@ -30,6 +31,26 @@ export class SafetyIndexState {
   private readonly problems: ProblemsState;
   /** The index config's file name, the key of its problem entry. */
   private configFile: string | null = null;
+  /** Whether the last run had every input the published levels were computed from (else no comparison). */
+  private inputsComplete = false;
+  /** An imported index config or daily inputs, used instead of the data set's files until replaced. */
+  private configOverride: { file: string; text: string } | null = null;
+  private dailyOverride: DailyData | null = null;
+
+  /** The index-config check's outcome (the audit lists it): null until it could run. */
+  check = $state.raw<{ compared: number; differing: number; first: { date: string; code: string; published: number | null; engine: number | null } | null; file: string } | { skipped: string } | null>(null);
+
+  /** An imported index-config.json: the engine runs with it from now on. */
+  useConfig(file: string, text: string): Promise<boolean> {
+    this.configOverride = { file, text };
+    return this.load();
+  }
+
+  /** Imported daily inputs (an indicators CSV merged into daily.json's days). */
+  useDaily(daily: DailyData): Promise<boolean> {
+    this.dailyOverride = daily;
+    return this.load();
+  }
 
   constructor(source: DataState, incidents: IncidentsState, overlays: OverlaysState, problems: ProblemsState) {
     this.source = source;
@@ -86,12 +107,16 @@ export class SafetyIndexState {
     if (!manifest?.daily || !manifest.indexConfig) return true;
     this.status = 'loading';
     try {
-      const [dailyFile, configFile] = await Promise.all([manifest.daily, manifest.indexConfig].map((path) => fetchFile(this.source.url(path))));
-      const config = parseIndexConfig(configFile.text, configFile.file);
       const codes = [...boundaries.byCode.keys()];
-      const daily = parseDailyFile(dailyFile.text, dailyFile.file, new Set(codes));
+      const configFile = this.configOverride ?? (await fetchFile(this.source.url(manifest.indexConfig)));
+      const config = parseIndexConfig(configFile.text, configFile.file);
+      let daily = this.dailyOverride;
+      if (!daily) {
+        const dailyFile = await fetchFile(this.source.url(manifest.daily));
+        daily = parseDailyFile(dailyFile.text, dailyFile.file, new Set(codes));
+        this.problems.clear(dailyFile.file);
+      }
       this.daily = daily;
-      this.problems.clear(dailyFile.file);
       const shares = this.overlays.shares;
       const inputs = assembleIndexInputs(daily, {
         codes,
@@ -107,6 +132,9 @@ export class SafetyIndexState {
       // daily.json's parse — still read here for rainfall — go as copies.
       this.result = await (await dataWorker()).request('computeIndex', { config, file: configFile.file, inputs: detachable(inputs, daily) });
       this.configFile = configFile.file;
+      // The published levels were computed with the incidents and the overlays' shares: without
+      // them the engine gives other numbers, and a "differs" alarm would be false.
+      this.inputsComplete = (!manifest.incidents || !!joined?.countsByDay) && (!manifest.overlays || !!shares);
       this.status = 'ready';
       this.compare();
       return true;
@@ -126,21 +154,31 @@ export class SafetyIndexState {
     const published = this.source.levels;
     const file = this.configFile;
     if (!result || !published || !file) return;
+    if (!this.inputsComplete) {
+      // Not a disagreement: the check cannot be made. Whatever failed has its own entry.
+      this.problems.clear(file);
+      this.check = { skipped: bilingual('not checked: the incidents or the hazard/coverage layers did not load, and the published index was computed with them', '未检查：事件或地灾/覆盖图层未载入，而发布的指数是用它们计算的') };
+      return;
+    }
     const disagreement = compareWithLevels(result, published);
+    this.check = { ...disagreement, file };
     if (!disagreement?.first) {
       this.problems.clear(file);
       return;
     }
     const { date, code, published: p, engine } = disagreement.first;
-    const show = (v: number | null): string => (v === null ? 'none' : v.toFixed(1));
+    const show = (v: number | null): string => (v === null ? '—' : v.toFixed(1));
     const levelsFile = this.source.manifest?.levels.split('/').pop() ?? 'levels.json';
+    const name = this.source.boundaries?.byCode.get(code)?.name ?? code;
     this.problems.report(
       file,
-      `${file}: the published ${levelsFile} differs from what this config gives on ${disagreement.differing} of ${disagreement.compared} township-days ` +
-        `(first: ${code} on ${date}, published ${show(p)}, config ${show(engine)}). The map shows the published index; the panel explains with the config.`,
+      bilingual(
+        `${levelsFile}: the published index differs from what ${file} gives on ${disagreement.differing} of ${disagreement.compared} township-days (first: ${name} ${code} on ${date}, published ${show(p)}, ${file} gives ${show(engine)}). The map shows the published index; the township panel's explanation uses ${file}. Ask whoever publishes the data to publish again with this ${file}`,
+        `${levelsFile}：发布的指数与 ${file} 计算结果在 ${disagreement.compared} 个乡镇·日中有 ${disagreement.differing} 个不一致（首个：${name} ${code}，${date}，发布值 ${show(p)}，按 ${file} 为 ${show(engine)}）。地图显示发布的指数，乡镇面板按 ${file} 解释。请数据发布人员用此 ${file} 重新发布`,
+      ),
     );
-    // The fix is the publisher's, not the operator's: it goes to the console, not the screen.
-    console.info(`${file}: run \`npm run data\` (or \`npm run publish\`) to publish the index this config gives.`);
+    // The fix is the publisher's: the command goes to the console, not the screen.
+    console.info(`${file}: run \`npm run publish\` (or \`npm run data\`) to publish the index this config gives.`);
   }
 }
 

@@ -24,6 +24,7 @@ import {
 import { areaShares } from './requests/area-shares.ts';
 import { computeIndex } from './requests/compute-index.ts';
 import { difference } from './requests/difference.ts';
+import { inspectImport } from './requests/inspect-import.ts';
 import { joinPoints } from './requests/join-points.ts';
 import { loadAndJoin } from './requests/load-and-join.ts';
 import { parseIncidents } from './requests/parse-incidents.ts';
@@ -38,7 +39,7 @@ export interface MessageHandler {
 
 type RequestHandlers = { [K in keyof Requests]: (payload: Requests[K]['req'], ctx: RequestContext) => Promise<Requests[K]['res']> | Requests[K]['res'] };
 
-const HANDLERS: RequestHandlers = { setBoundaries, parseIncidents, joinPoints, loadAndJoin, areaShares, difference, computeIndex };
+const HANDLERS: RequestHandlers = { setBoundaries, parseIncidents, joinPoints, loadAndJoin, areaShares, difference, computeIndex, inspectImport };
 
 /** Answer requests arriving on `port` until disposed. */
 export function handleMessages(port: MessagePortLike, options: HandlerOptions = {}): MessageHandler {

@@ -24,6 +24,8 @@
 import type { Feature, GeoJsonProperties, MultiPolygon, Polygon } from 'geojson';
 import type { IndexInputs } from '../core/safety-index/index-inputs.ts';
 import type { IndexResult } from '../core/safety-index/index-result.ts';
+import type { Boundaries } from '../core/boundaries/boundaries.ts';
+import type { ImportKind } from '../core/import/detect-kind.ts';
 
 /** Where long work is: one message per chunk. */
 export interface Progress {
@@ -34,7 +36,7 @@ export interface Progress {
   readonly phase: ProgressPhase;
 }
 
-export type ProgressPhase = 'fetch' | 'parse' | 'join' | 'areaShares';
+export type ProgressPhase = 'fetch' | 'parse' | 'join' | 'areaShares' | 'audit';
 
 /** A row left out of an incidents file (1-based line or feature number) and why. */
 export interface SkippedIncident {
@@ -103,6 +105,49 @@ export interface JoinCounts {
   readonly township?: Int32Array;
 }
 
+/**
+ * What an import found in a file, for the dialog that asks before replacing. Every string is data or
+ * a message about data: the UI shows them as text only.
+ */
+export interface ImportInspection {
+  readonly file: string;
+  readonly bytes: number;
+  /** Null: the content is none of the kinds the app imports (`problems` says what it looks like). */
+  readonly kind: ImportKind | null;
+  /** Features (boundaries, teams, zones), kept rows (incidents, indicators), townships (levels) or domains (index config). */
+  readonly count: number;
+  /** Rows or features read, kept or skipped. */
+  readonly rowCount: number;
+  readonly skippedCount: number;
+  /** Column names (CSV) or property names of the first feature. */
+  readonly fields: string[];
+  readonly extent: [number, number, number, number] | null;
+  readonly dateRange: [string, string] | null;
+  /** The first problems found (bilingual messages naming the file, the row or feature, the field and the fix). */
+  readonly problems: string[];
+  /** False when importing it must not replace anything (a fatal problem, every row skipped, nothing that fits). */
+  readonly usable: boolean;
+  /** Codes in the file that no township on screen has; townships on screen the file has no values for. */
+  readonly unknownCodes: string[];
+  readonly missingCodes: string[];
+  /** The decoded text, for the kinds the main thread applies itself (levels, index config, teams, zones). */
+  readonly text?: string;
+  /** New boundaries, parsed in the worker (boundaries only). */
+  readonly boundaries?: Boundaries;
+}
+
+/** A sample of incidents the audit lists: outside every township, on a border, duplicated. */
+export interface PointAudit {
+  readonly outside: { readonly lon: number; readonly lat: number }[];
+  readonly outsideCount: number;
+  /** On an edge: `township` is the index the border rule placed it in (−1: outside), `rule` which rule. */
+  readonly onBorder: { readonly lon: number; readonly lat: number; readonly township: number; readonly rule: 'east' | 'north' }[];
+  readonly onBorderCount: number;
+  /** Incidents with the same place, type and day as an earlier one. */
+  readonly duplicates: { readonly lon: number; readonly lat: number; readonly copies: number }[];
+  readonly duplicateCount: number;
+}
+
 /** Every request type: its payload (`req`) and its result (`res`). */
 export interface Requests {
   /**
@@ -159,13 +204,26 @@ export interface Requests {
       readonly returnTownship?: boolean;
       /** Also send back the parsed columns (coords, types, days). */
       readonly returnPoints?: boolean;
+      /** Also list incidents outside every township, on a border and duplicated ({@link PointAudit}). */
+      readonly audit?: boolean;
     };
     res: JoinCounts &
       ParseReport & {
         /** First day and number of days of countsByDay (with times only). */
         readonly startDay?: string;
         readonly points?: IncidentColumns;
+        readonly audit?: PointAudit;
       };
+  };
+
+  /**
+   * Tell what a file is from its content and read it with that kind's strict parser, without
+   * changing anything: the import dialog shows the result and asks before replacing. `knownCodes`:
+   * the townships on screen, to say what fits and what does not.
+   */
+  inspectImport: {
+    req: { readonly file: string; readonly bytes: ArrayBuffer; readonly knownCodes: string[] };
+    res: ImportInspection;
   };
 
   /**

@@ -46,7 +46,11 @@ const CODE = /^\d{9}$/;
  * county.
  */
 export function parseBoundaries(text: string, file: string): Boundaries {
-  const json = parseBoundaryJson(text, file);
+  return boundariesFromTopology(parseBoundaryJson(text, file), file);
+}
+
+/** {@link parseBoundaries} on JSON already parsed (an import converts GeoJSON to TopoJSON first). */
+export function boundariesFromTopology(json: unknown, file: string): Boundaries {
   if (!isRecord(json) || json.type !== 'Topology') {
     throw new DataError(file, bilingual('not a TopoJSON Topology (expected "type": "Topology" with "objects" and "arcs"); the map needs TopoJSON to draw shared borders once — convert GeoJSON with mapshaper or geo2topo', '不是 TopoJSON Topology（应有 "type": "Topology"、"objects" 和 "arcs"）；地图需要 TopoJSON，请用 mapshaper 或 geo2topo 转换 GeoJSON'));
   }

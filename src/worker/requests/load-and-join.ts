@@ -5,10 +5,12 @@ import { fetchBytes } from '../fetch-bytes.ts';
 import { parseIncidentFile } from '../parse-file.ts';
 import type { Requests } from '../protocol.ts';
 import { joinChunked } from './join-points.ts';
+import { auditPoints } from './point-audit.ts';
 
 /** Fetch (or take) an incidents file, parse it and join it, so only the counts cross back. */
 export async function loadAndJoin(payload: Requests['loadAndJoin']['req'], ctx: RequestContext): Promise<Requests['loadAndJoin']['res']> {
-  const { index } = requireBoundaries(ctx);
+  const boundaries = requireBoundaries(ctx);
+  const { index } = boundaries;
   const file = payload.file;
   if (typeof file !== 'string' || file === '') throw new Error('loadAndJoin: "file" (a name for messages) is required');
   let bytes: ArrayBuffer;
@@ -23,12 +25,17 @@ export async function loadAndJoin(payload: Requests['loadAndJoin']['req'], ctx: 
       types: columns.types,
       typeCount: INCIDENT_TYPE_COUNT,
       ...(columns.days !== undefined ? { days: columns.days, dayCount: columns.dayCount } : {}),
-      returnTownship: payload.returnTownship === true,
+      // The audit needs each point's township; it is sent back only when asked for.
+      returnTownship: payload.returnTownship === true || payload.audit === true,
     },
     ctx,
   );
+  const audit = payload.audit === true && join.township ? await auditPoints(columns, join.township, boundaries, ctx) : undefined;
+  const { township, ...counts } = join;
   return {
-    ...join,
+    ...counts,
+    ...(payload.returnTownship === true && township ? { township } : {}),
+    ...(audit ? { audit } : {}),
     ...report,
     ...(columns.startDay !== undefined ? { startDay: columns.startDay } : {}),
     ...(payload.returnPoints === true ? { points: columns } : {}),
