@@ -49,3 +49,8 @@ export function formatDayWithWeekday(locale: Locale, day: string): string {
   const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: locale === 'zh' ? 'long' : 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' };
   return formatter('d', locale, options, () => new Intl.DateTimeFormat(INTL_LOCALE[locale], options)).format(Date.parse(`${day}T00:00:00Z`));
 }
+
+/** Items of a short list, with the language's separator: "a、b" / "a, b". */
+export function joinList(locale: Locale, items: readonly string[]): string {
+  return items.join(locale === 'zh' ? '、' : ', ');
+}

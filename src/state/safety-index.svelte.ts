@@ -14,7 +14,7 @@ import { INCIDENT_TYPE_COUNT } from '../core/incidents/incident-types.ts';
 import { daysBetween } from '../core/dates.ts';
 import { DOMAIN_LABELS } from '../core/safety-index/domains.ts';
 import { inLocale } from '../i18n/bilingual.ts';
-import { formatChange } from '../i18n/format.ts';
+import { formatChange, joinList } from '../i18n/format.ts';
 import { MESSAGES, type Locale } from '../i18n/messages.ts';
 import type { DataState } from './data.svelte.ts';
 import { fetchFile } from './fetch.ts';
@@ -63,7 +63,7 @@ export class SafetyIndexState {
         const rule = change?.overrideAfter ? r.config.overrides.find((o) => o.id === change.overrideAfter) : undefined;
         return rule ? MESSAGES[locale]['township.rule'](inLocale(rule.label, locale)) : null;
       }
-      return change.domains.map((m) => `${DOMAIN_LABELS[m.id][locale]} ${formatChange(locale, m.indexDelta, 1)}`).join(locale === 'zh' ? '，' : ', ');
+      return joinList(locale, change.domains.map((m) => `${DOMAIN_LABELS[m.id][locale]} ${formatChange(locale, m.indexDelta, 1)}`));
     } catch {
       return null;
     }
