@@ -113,7 +113,7 @@ export const en: Messages = {
   'wall.incidentsToday': 'Incidents',
   'wall.incidentsAverage': (average) => `7-day average ${average}`,
   'wall.hazardWarnings': 'Hazard warnings',
-  'wall.gapCount': 'High risk, low coverage',
+  'wall.gapCount': 'Coverage gaps',
   'wall.pending': 'Computing',
   'wall.ranking': 'Ranking, worst first',
   'wall.trend': 'City index, 30 days',
