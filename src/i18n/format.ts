@@ -43,3 +43,14 @@ export function formatDateTime(locale: Locale, at: Date | number): string {
   const options: Intl.DateTimeFormatOptions = { month: locale === 'zh' ? 'long' : 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
   return formatter('d', locale, options, () => new Intl.DateTimeFormat(INTL_LOCALE[locale], options)).format(at);
 }
+
+/** A calendar day with its weekday: "2026年11月24日周二" / "Tue, 24 Nov 2026". */
+export function formatDayWithWeekday(locale: Locale, day: string): string {
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: locale === 'zh' ? 'long' : 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' };
+  return formatter('d', locale, options, () => new Intl.DateTimeFormat(INTL_LOCALE[locale], options)).format(Date.parse(`${day}T00:00:00Z`));
+}
+
+/** Items of a short list, with the language's separator: "a、b" / "a, b". */
+export function joinList(locale: Locale, items: readonly string[]): string {
+  return items.join(locale === 'zh' ? '、' : ', ');
+}

@@ -18,7 +18,10 @@ export interface FreshnessFacts {
 export interface FreshnessWords {
   /** The one line that must be read from across the room. */
   readonly headline: string;
-  /** The same in the other language while something is wrong (the header is bilingual), else null. */
+  /**
+   * On a Chinese screen, the same in English while something is wrong (the wall's headings carry
+   * their English too, for the visitors in the room); null otherwise: an English screen shows English only.
+   */
   readonly translation: string | null;
   /** Smaller facts: the data date, its "as of" time, the last update while fetches fail. */
   readonly details: readonly string[];
@@ -46,7 +49,7 @@ export function describeFreshness(locale: Locale, facts: FreshnessFacts): Freshn
   if (f.health !== 'ok' && facts.lastSuccess !== null) details.push(t['freshness.lastUpdate'](formatTime(locale, facts.lastSuccess)));
   return {
     headline: headline(locale, facts),
-    translation: f.severity === 'none' || loading ? null : headline(other, facts),
+    translation: f.severity === 'none' || loading || locale !== 'zh' ? null : headline(other, facts),
     details,
   };
 }

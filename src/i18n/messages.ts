@@ -18,3 +18,9 @@ export const INTL_LOCALE: Readonly<Record<Locale, string>> = { zh: 'zh-CN', en: 
 export function isLocale(value: unknown): value is Locale {
   return value === 'zh' || value === 'en';
 }
+
+/**
+ * Each language's own name, shown in that language whatever the screen's (a reader stuck in the
+ * other one must still find theirs); marked up with its `lang`.
+ */
+export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { zh: '中文', en: 'English' };

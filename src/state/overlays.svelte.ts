@@ -12,6 +12,8 @@ import type { DataState } from './data.svelte.ts';
 import { fetchFile } from './fetch.ts';
 import type { ProblemsState } from './problems.svelte.ts';
 import { dataWorker } from './worker.ts';
+import { bilingual } from '../core/data-error.ts';
+import { inLocale } from '../i18n/bilingual.ts';
 
 export interface TownshipShares {
   high: number;
@@ -114,9 +116,12 @@ export class OverlaysState {
     const { features, problems } = parse(input.text, input.file);
     if (problems.length === 0) this.problems.clear(input.file);
     else {
-      const named = problems.slice(0, NAMED_PER_FILE).join('; ');
+      // Joined per language, so the entry keeps the one "English · 中文" shape the banner splits.
+      const named = problems.slice(0, NAMED_PER_FILE);
       const rest = problems.length - NAMED_PER_FILE;
-      this.problems.report(input.file, rest > 0 ? `${named}; and ${rest} more` : named);
+      const en = named.map((p) => inLocale(p, 'en')).join('; ') + (rest > 0 ? `; and ${rest} more` : '');
+      const zh = named.map((p) => inLocale(p, 'zh')).join('；') + (rest > 0 ? `；另有 ${rest} 处` : '');
+      this.problems.report(input.file, en === zh ? en : bilingual(en, zh));
     }
     return features;
   }

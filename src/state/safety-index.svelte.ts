@@ -12,6 +12,10 @@ import { domainChanges, townshipDay } from '../core/safety-index/explain.ts';
 import { assembleIndexInputs } from '../core/safety-index/inputs.ts';
 import { INCIDENT_TYPE_COUNT } from '../core/incidents/incident-types.ts';
 import { daysBetween } from '../core/dates.ts';
+import { DOMAIN_LABELS } from '../core/safety-index/domains.ts';
+import { inLocale } from '../i18n/bilingual.ts';
+import { formatChange, joinList } from '../i18n/format.ts';
+import { MESSAGES, type Locale } from '../i18n/messages.ts';
 import type { DataState } from './data.svelte.ts';
 import { fetchFile } from './fetch.ts';
 import type { IncidentsState } from './incidents.svelte.ts';
@@ -70,14 +74,17 @@ export class SafetyIndexState {
     }
   }
 
-  /** The domains that moved a township most since the day before, as a short text. */
-  reasons(code: string, date: string | null): string | null {
+  /** The domains that moved a township most since the day before, as a short text in `locale`. */
+  reasons(code: string, date: string | null, locale: Locale): string | null {
     const r = this.result;
     if (!r || !date || !r.codes.includes(code)) return null;
     try {
       const change = domainChanges(r, code, date, 2);
-      if (!change || change.domains.length === 0) return change?.overrideAfter ? `rule: ${change.overrideAfter}` : null;
-      return change.domains.map((m) => `${m.id.replace('_', ' ')} ${m.indexDelta > 0 ? '+' : ''}${m.indexDelta.toFixed(1)}`).join(', ');
+      if (!change || change.domains.length === 0) {
+        const rule = change?.overrideAfter ? r.config.overrides.find((o) => o.id === change.overrideAfter) : undefined;
+        return rule ? MESSAGES[locale]['township.rule'](inLocale(rule.label, locale)) : null;
+      }
+      return joinList(locale, change.domains.map((m) => `${DOMAIN_LABELS[m.id][locale]} ${formatChange(locale, m.indexDelta, 1)}`));
     } catch {
       return null;
     }

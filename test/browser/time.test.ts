@@ -13,6 +13,7 @@ import { townshipDay } from '../../src/core/safety-index/explain.ts';
 import type { LevelsFile } from '../../src/core/levels-file.ts';
 import { classifyIndex, DEFAULT_BANDS } from '../../src/core/levels.ts';
 import { recomputeIndex } from '../support/recompute-index.ts';
+import { inLocale } from '../../src/i18n/bilingual.ts';
 
 
 
@@ -60,7 +61,7 @@ describe('the date in the browser', () => {
       expect(await legendCounts(page)).toEqual(countsOn(last));
 
       await page.locator('[data-testid="date-slider"]').fill(String(target));
-      await expect.poll(() => page.textContent('[data-testid="date-label"]')).toContain(levels.dates[target]);
+      await expect.poll(() => page.getAttribute('[data-testid="date-label"]', 'data-date')).toContain(levels.dates[target]);
       expect(await legendCounts(page)).toEqual(countsOn(target));
       const states = await featureLevels(page);
       levels.codes.forEach((code, t) => expect(states[code], code).toBe(level(levels.index[target][t]) ?? 0));
@@ -69,7 +70,7 @@ describe('the date in the browser', () => {
       await page.locator('main').click({ position: { x: 5, y: 400 } });
       await page.keyboard.press(target > 0 ? 'ArrowLeft' : 'ArrowRight');
       const stepped = target > 0 ? target - 1 : target + 1;
-      await expect.poll(() => page.textContent('[data-testid="date-label"]')).toContain(levels.dates[stepped]);
+      await expect.poll(() => page.getAttribute('[data-testid="date-label"]', 'data-date')).toContain(levels.dates[stepped]);
       expect(await legendCounts(page)).toEqual(countsOn(stepped));
       await page.close();
     },
@@ -83,7 +84,7 @@ describe('the date in the browser', () => {
       const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.goto(ctx.server.url(`?date=${levels.dates[d]}`));
       await page.waitForSelector('[data-map-ready="true"]', { timeout: TIMEOUT });
-      expect(await page.textContent('[data-testid="date-label"]')).toContain(levels.dates[d]);
+      expect(await page.getAttribute('[data-testid="date-label"]', 'data-date')).toContain(levels.dates[d]);
       expect(await legendCounts(page)).toEqual(countsOn(d));
 
       const worse: string[] = [];
@@ -126,8 +127,9 @@ describe('the date in the browser', () => {
       const last = levels.dates[levels.dates.length - 1];
       const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
       for (const [date, why] of [
-        ['garbage', /\?date=garbage is not a date/],
-        ['1999-01-01', /\?date=1999-01-01 is outside the data/],
+        // The Chinese half of the bilingual message (the screen's language), naming the parameter.
+        ['garbage', /\?date=garbage 不是日期/],
+        ['1999-01-01', /\?date=1999-01-01 不在数据范围内/],
       ] as const) {
         await page.goto(ctx.server.url(`?date=${date}`));
         await page.waitForSelector('[data-map-ready="true"]', { timeout: TIMEOUT });
@@ -137,7 +139,7 @@ describe('the date in the browser', () => {
         // One line: as tall as the banner's own line height.
         const { height, line } = await lines.first().evaluate((li) => ({ height: li.getBoundingClientRect().height, line: parseFloat(getComputedStyle(li).lineHeight) }));
         expect(height, 'one line of text').toBeLessThan(line * 1.5);
-        expect(await page.textContent('[data-testid="date-label"]')).toContain(last);
+        expect(await page.getAttribute('[data-testid="date-label"]', 'data-date')).toContain(last);
       }
       await page.close();
     },
@@ -173,7 +175,7 @@ describe('the date in the browser', () => {
         expect(await page.textContent(`[data-testid="panel-risk-${domain.id}"]`), domain.id).toBe(fmt(domain.risk));
         expect(await page.textContent(`[data-testid="panel-contribution-${domain.id}"]`), domain.id).toBe(`−${fmt(domain.contribution)}`);
       }
-      if (expected.override) expect(await page.textContent('[data-testid="panel-override"]')).toContain(expected.override.label);
+      if (expected.override) expect(await page.textContent('[data-testid="panel-override"]')).toContain(inLocale(expected.override.label, 'zh'));
       await expect.poll(() => page.locator('[data-testid="panel-trend"]').count()).toBe(1);
       // The committed levels.json is this config's output: nothing to warn about.
       expect(await page.locator('[data-testid="problems"]').count()).toBe(0);
