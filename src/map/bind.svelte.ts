@@ -3,24 +3,33 @@
  * inside <MapRoot> initialises: what it adds is removed when that component goes.
  */
 import type { FeatureCollection, GeoJSON } from 'geojson';
-import type { AddLayerObject, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { AddLayerObject, GeoJSONSource, Map as MapLibreMap, SourceSpecification } from 'maplibre-gl';
 
 type PaintProperty = Parameters<MapLibreMap['setPaintProperty']>[1];
 type PaintValue = Parameters<MapLibreMap['setPaintProperty']>[2];
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** A GeoJSON source whose data follows `data()`; it starts empty so the data is sent only once. */
-export function geoJsonSource(map: MapLibreMap, id: string, data: () => GeoJSON, promoteId?: string): void {
-  map.addSource(id, { type: 'geojson', data: EMPTY, ...(promoteId ? { promoteId } : {}) });
-  $effect(() => {
-    (map.getSource(id) as GeoJSONSource).setData(data());
-  });
+/**
+ * A source for as long as the calling component lives. Taken out with the layers that use it:
+ * components unmount in no fixed order (a remount after a lost WebGL context takes everything
+ * out at once), and MapLibre refuses to remove a source a layer still uses.
+ */
+export function source(map: MapLibreMap, id: string, spec: SourceSpecification): void {
+  map.addSource(id, spec);
   $effect(() => () => {
     // After map.remove() there is no style left to take anything out of.
-    if (!map.style) return;
+    if (!map.style || !map.getSource(id)) return;
     for (const layer of map.getStyle().layers) if ('source' in layer && layer.source === id) map.removeLayer(layer.id);
     map.removeSource(id);
+  });
+}
+
+/** A GeoJSON source whose data follows `data()`; it starts empty so the data is sent only once. */
+export function geoJsonSource(map: MapLibreMap, id: string, data: () => GeoJSON, promoteId?: string): void {
+  source(map, id, { type: 'geojson', data: EMPTY, ...(promoteId ? { promoteId } : {}) });
+  $effect(() => {
+    (map.getSource(id) as GeoJSONSource).setData(data());
   });
 }
 

@@ -120,7 +120,7 @@ describe('self-refresh', () => {
       const page = await open(`${nextDay}T12:00:00+08:00`);
       await ready(page);
       await mark(page);
-      await expect.poll(() => page.textContent('[data-testid="date-label"]')).toContain(lastDate);
+      await expect.poll(() => page.getAttribute('[data-testid="date-label"]', 'data-date')).toContain(lastDate);
 
       // A township green on the last day turns red on the new one; the others keep their values.
       const row = levels.index[levels.index.length - 1];
@@ -133,7 +133,7 @@ describe('self-refresh', () => {
       manifest.versions['levels.json'] = 'new-day';
       writeFileSync(file('data/manifest.json'), JSON.stringify(manifest));
 
-      await expect.poll(() => page.textContent('[data-testid="date-label"]'), { timeout: 30_000, interval: 500 }).toContain(nextDay);
+      await expect.poll(() => page.getAttribute('[data-testid="date-label"]', 'data-date'), { timeout: 30_000, interval: 500 }).toContain(nextDay);
       const level = await page.evaluate((c) => (window as unknown as FiveColorWindow).__fiveColor.map.getFeatureState({ source: 'townships', id: c }).level, code);
       expect(level).toBe(1);
       expect(await rootAttr(page, 'data-as-of')).toBe(manifest.asOf);
@@ -160,7 +160,7 @@ describe('self-refresh', () => {
       await ready(page);
       await expect.poll(() => rootAttr(page, 'data-health'), { timeout: 30_000 }).toBe('ok');
       await problems.waitFor({ state: 'detached', timeout: 30_000 });
-      expect(await page.textContent('[data-testid="date-label"]')).toContain(lastDate);
+      expect(await page.getAttribute('[data-testid="date-label"]', 'data-date')).toContain(lastDate);
       expect(await marked(page)).toBe(true);
     },
     TIMEOUT,

@@ -42,7 +42,7 @@ interface Sample {
 
 describe('soak', () => {
   it(
-    `${CYCLES} refresh + tour + date cycles on the wall: heap after GC grows < ${HEAP_BOUND_BYTES / 1024 / 1024} MB, DOM nodes and listeners constant`,
+    `${CYCLES} refresh + tour + date cycles on the wall: heap after GC grows < ${HEAP_BOUND_BYTES / 1024 / 1024} MB, DOM nodes constant, listeners not growing`,
     async () => {
       const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
       const cdp = await page.context().newCDPSession(page);
@@ -106,7 +106,8 @@ describe('soak', () => {
       );
       expect(errors).toEqual([]);
       expect(after.nodes).toBe(before.nodes);
-      expect(after.listeners).toBe(before.listeners);
+      // No growth: a few one-off listeners of the start-up may go during the run, none may pile up.
+      expect(after.listeners).toBeLessThanOrEqual(before.listeners);
       expect(grew).toBeLessThan(HEAP_BOUND_BYTES);
       await page.close();
     },

@@ -197,7 +197,7 @@ describe('the date in the browser', () => {
       await page.goto(ctx.server.url());
       await page.waitForSelector('[data-index-status="ready"]', { timeout: TIMEOUT });
       await page.waitForSelector('[data-testid="problems"]');
-      expect(await page.textContent('[data-testid="problems"]')).toMatch(/index-config\.json.*levels\.json differs .* township-days/);
+      expect(await page.textContent('[data-testid="problems"]')).toMatch(/levels\.json.*index-config\.json.*乡镇·日中有 \d+ 个不一致/);
       expect(await legendCounts(page)).toEqual(published);
 
       config.bands = [60, 80, 70, 90];
