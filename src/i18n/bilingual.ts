@@ -17,9 +17,15 @@ function cjkShare(text: string): number {
   return letters === 0 ? 0 : (text.match(CJK)?.length ?? 0) / letters;
 }
 
-/** One half of a two-part text; `prefix` (a file name "levels.json: ") is kept before either half. */
+/** A data-file message's own "file.ext: " at its start (a DataError names its file so). */
+const FILE_PREFIX = /^[^\s:：]+\.[A-Za-z0-9]+: /;
+
+/**
+ * One half of a two-part text; `prefix` (a file name "levels.json: "), or the file name the text
+ * starts with, is kept before either half — a message must never lose the file it is about.
+ */
 export function inLocale(text: string, locale: Locale, prefix = ''): string {
-  const head = prefix && text.startsWith(prefix) ? prefix : '';
+  const head = prefix && text.startsWith(prefix) ? prefix : (FILE_PREFIX.exec(text)?.[0] ?? '');
   let body = text.slice(head.length);
   const more = MORE.exec(body);
   if (more) body = body.slice(0, more.index);

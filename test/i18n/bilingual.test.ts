@@ -31,3 +31,11 @@ describe('the half of a bilingual text', () => {
     expect(inLocale('a · b · c', 'en')).toBe('a · b · c');
   });
 });
+
+describe('inLocale keeps the file a message is about', () => {
+  it('when the registry key is not the file name (an import)', () => {
+    const message = 'duplicate-code.geojson: township 331102001 is in features #0 and #1 · 乡镇代码 331102001 重复（第 #0 和第 #1 个要素）';
+    expect(inLocale(message, 'zh', 'import:duplicate-code.geojson: ')).toBe('duplicate-code.geojson: 乡镇代码 331102001 重复（第 #0 和第 #1 个要素）');
+    expect(inLocale(message, 'en')).toBe('duplicate-code.geojson: township 331102001 is in features #0 and #1');
+  });
+});
