@@ -178,7 +178,7 @@ describe('WebGL context loss', () => {
       const targets = LEVELS.map((l) => hexRgb(l.color));
       const present = LEVELS.map((l) => levels.index[levels.index.length - 1].some((v) => classifyIndex(v, DEFAULT_BANDS) === l.level));
       const canvas = page.locator('canvas.maplibregl-canvas');
-      const colorsOnScreen = async (): Promise<number[]> => countColors(page, await canvas.screenshot(), targets, hexRgb(BACKGROUND));
+      const colorsOnScreen = async (): Promise<number[]> => (await countColors(page, await canvas.screenshot(), targets, hexRgb(BACKGROUND))).perTarget;
       const before = await colorsOnScreen();
       present.forEach((p, i) => p && expect(before[i], `level ${i + 1} before`).toBeGreaterThan(50));
 

@@ -17,6 +17,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { launchChromium } from './chromium.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 import { classifyIndex, DEFAULT_BANDS, LEVELS } from '../../src/core/levels.ts';
+import { countColors } from './pixels.ts';
 
 const DIST = 'dist';
 const OUT = 'test-results';
@@ -116,42 +117,6 @@ async function refreshLevels(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as FiveColorWindow).__fiveColorRefresh());
 }
 
-/**
- * Decodes a PNG in the page (no extra npm package) and counts, per target color, the pixels that lie
- * on the segment background → color at 60–105 % (the fill is drawn semi-opaque over the background;
- * hovering makes it opaque), within a small distance. Also counts background-colored pixels.
- */
-async function countColors(page: Page, png: Buffer, targets: Rgb[], background: Rgb): Promise<{ total: number; background: number; perTarget: number[] }> {
-  return page.evaluate(
-    async ({ b64, targets, background }) => {
-      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(bitmap, 0, 0);
-      const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-      const perTarget = targets.map(() => 0);
-      let bg = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const r = data[i], g = data[i + 1], b = data[i + 2];
-        if (Math.abs(r - background[0]) + Math.abs(g - background[1]) + Math.abs(b - background[2]) <= 6) {
-          bg++;
-          continue;
-        }
-        targets.forEach((c, k) => {
-          const dr = c[0] - background[0], dg = c[1] - background[1], db = c[2] - background[2];
-          const pr = r - background[0], pg = g - background[1], pb = b - background[2];
-          const t = (pr * dr + pg * dg + pb * db) / (dr * dr + dg * dg + db * db);
-          if (t < 0.6 || t > 1.05) return;
-          const er = pr - t * dr, eg = pg - t * dg, eb = pb - t * db;
-          if (er * er + eg * eg + eb * eb <= 12 * 12) perTarget[k]++;
-        });
-      }
-      return { total: data.length / 4, background: bg, perTarget };
-    },
-    { b64: png.toString('base64'), targets, background },
-  );
-}
 
 // ---- the suite ----------------------------------------------------------------------------------
 
