@@ -1,10 +1,12 @@
 /**
  * The incident density as one image placed on the map (a MapLibre image source): computed on the
- * CPU once per date window or type change, then drawn as a single textured quad every frame. A GPU
+ * CPU once per date window or type change — in the data worker, so binning a season of a
+ * province's incidents never holds up a frame — then drawn as a single textured quad every frame. A GPU
  * heatmap re-aggregated every point on every frame — 19× an idle frame per date step on software
  * WebGL, which is what a wall PC's integrated graphics or a tablet amounts to.
  */
-import { colorizeDensity, densityGrid, type DensityStop } from '../core/incidents/density.ts';
+import type { DensityStop } from '../core/incidents/density.ts';
+import { dataWorker } from '../state/worker.ts';
 
 /** Cells across the city: ~1.6 screen px per cell with the city fitted on a 1920-px screen. */
 const WIDTH = 512;
@@ -57,8 +59,19 @@ export function densityBox(bbox: readonly [number, number, number, number]): { b
   return { bbox: box, width: WIDTH, height, corners };
 }
 
-/** RGBA pixels of the density of `count` points (lon, lat interleaved) over the box. */
-export function densityImage(positions: ArrayLike<number>, count: number, box: ReturnType<typeof densityBox>): ImageData {
-  const grid = densityGrid(positions, count, box.bbox, box.width, box.height, RADIUS);
-  return new ImageData(colorizeDensity(grid, STOPS) as Uint8ClampedArray<ArrayBuffer>, box.width, box.height);
+/**
+ * The density of `count` points (lon, lat interleaved) over the box, made in the data
+ * worker. The positions are copied (the caller keeps drawing them); rejects with an AbortError when
+ * `signal` aborts, e.g. because a newer window was asked for.
+ */
+export async function densityImage(positions: Float32Array, count: number, box: ReturnType<typeof densityBox>, signal: AbortSignal): Promise<ImageBitmap> {
+  const worker = await dataWorker();
+  const { pixels } = await worker.request(
+    'densityImage',
+    { positions: positions.slice(0, 2 * count), count, bbox: box.bbox, width: box.width, height: box.height, radius: RADIUS, stops: STOPS },
+    { signal },
+  );
+  // A bitmap, premultiplied by the browser: handed raw pixels, MapLibre premultiplies them in a
+  // JavaScript loop on the main thread (~20 ms a window on a weak PC).
+  return createImageBitmap(new ImageData(pixels as Uint8ClampedArray<ArrayBuffer>, box.width, box.height), { premultiplyAlpha: 'premultiply' });
 }

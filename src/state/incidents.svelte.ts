@@ -4,7 +4,7 @@
  */
 import { daysBetween } from '../core/dates.ts';
 import { INCIDENT_TYPES } from '../core/incidents/incident-types.ts';
-import { selectPoints, sortByDay, townshipCounts } from '../core/incidents/incident-view.ts';
+import { selectPoints, townshipCounts } from '../core/incidents/incident-view.ts';
 import type { Progress, RequestResult } from '../worker/protocol.ts';
 import type { DataState } from './data.svelte.ts';
 import type { ProblemsState } from './problems.svelte.ts';
@@ -38,11 +38,8 @@ export class IncidentsState {
   /** Day offset of the selected date in the incident history (null without dated incidents). */
   day = $derived(this.dayOf(this.view.date));
 
-  /** Sorted once per loaded file; each date step then reads only its window's points. */
-  private byDay = $derived.by(() => {
-    const p = this.joined?.points;
-    return p ? sortByDay({ coords: p.coords, types: p.types, days: p.days ?? new Uint16Array(p.count) }) : null;
-  });
+  /** Sorted by day in the worker; each date step then reads only its window's points. */
+  private byDay = $derived(this.joined?.points ?? null);
 
   /** What the map layer draws: the chosen types over the window ending on the selected date. */
   points = $derived.by(() => {

@@ -40,6 +40,8 @@ export class SafetyIndexState {
   /** An imported index config or daily inputs, used instead of the data set's files until replaced. */
   private configOverride: { file: string; text: string } | null = null;
   private dailyOverride: DailyData | null = null;
+  /** The last daily.json read, so a re-run for new incidents or boundaries parses it again only if it changed. */
+  private dailyRead: { text: string; codes: string; daily: DailyData } | null = null;
 
   /** The index-config check's outcome (the audit lists it): null until it could run. */
   check = $state.raw<{ compared: number; differing: number; first: { date: string; code: string; published: number | null; engine: number | null } | null; file: string } | { skipped: string } | null>(null);
@@ -120,7 +122,10 @@ export class SafetyIndexState {
       let daily = this.dailyOverride;
       if (!daily) {
         const dailyFile = await fetchFile(this.source.url(manifest.daily));
-        daily = parseDailyFile(dailyFile.text, dailyFile.file, new Set(codes));
+        const codesKey = codes.join();
+        const last = this.dailyRead;
+        daily = last && last.text === dailyFile.text && last.codes === codesKey ? last.daily : parseDailyFile(dailyFile.text, dailyFile.file, new Set(codes));
+        this.dailyRead = { text: dailyFile.text, codes: codesKey, daily };
         this.problems.clear(dailyFile.file);
       }
       this.daily = daily;

@@ -23,6 +23,7 @@ import {
 } from './protocol.ts';
 import { areaShares } from './requests/area-shares.ts';
 import { computeIndex } from './requests/compute-index.ts';
+import { densityImage } from './requests/density-image.ts';
 import { difference } from './requests/difference.ts';
 import { inspectImport } from './requests/inspect-import.ts';
 import { joinPoints } from './requests/join-points.ts';
@@ -39,7 +40,7 @@ export interface MessageHandler {
 
 type RequestHandlers = { [K in keyof Requests]: (payload: Requests[K]['req'], ctx: RequestContext) => Promise<Requests[K]['res']> | Requests[K]['res'] };
 
-const HANDLERS: RequestHandlers = { setBoundaries, parseIncidents, joinPoints, loadAndJoin, areaShares, difference, computeIndex, inspectImport };
+const HANDLERS: RequestHandlers = { setBoundaries, parseIncidents, joinPoints, loadAndJoin, areaShares, difference, computeIndex, inspectImport, densityImage };
 
 /** Answer requests arriving on `port` until disposed. */
 export function handleMessages(port: MessagePortLike, options: HandlerOptions = {}): MessageHandler {

@@ -26,6 +26,7 @@ import type { IndexInputs } from '../core/safety-index/index-inputs.ts';
 import type { IndexResult } from '../core/safety-index/index-result.ts';
 import type { Boundaries } from '../core/boundaries/boundaries.ts';
 import type { ImportKind } from '../core/import/detect-kind.ts';
+import type { DensityStop } from '../core/incidents/density.ts';
 
 /** Where long work is: one message per chunk. */
 export interface Progress {
@@ -63,6 +64,16 @@ export interface IncidentColumns {
   /** First day (`YYYY-MM-DD`) and number of days of `days` (present together with `days`). */
   readonly startDay?: string;
   readonly dayCount?: number;
+}
+
+/**
+ * Incidents reordered by day (stable within a day, a file without times counts as day 0), with where
+ * each day starts: what the map reads per date window. Not in the file's order.
+ */
+export interface DayOrderedPoints extends IncidentColumns {
+  readonly days: Uint16Array;
+  /** Points of day d are `dayStart[d] … dayStart[d + 1] − 1`. */
+  readonly dayStart: Uint32Array;
 }
 
 /** What parsing a file left out. */
@@ -175,6 +186,23 @@ export interface Requests {
     res: IncidentColumns & ParseReport;
   };
 
+  /**
+   * The incident density of the points (lon, lat interleaved) binned into width × height cells over
+   * `bbox` (rows in Web Mercator y), blurred by `radius` cells and colored by `stops`: RGBA, row 0 north.
+   */
+  densityImage: {
+    req: {
+      readonly positions: Float32Array;
+      readonly count: number;
+      readonly bbox: readonly [number, number, number, number];
+      readonly width: number;
+      readonly height: number;
+      readonly radius: number;
+      readonly stops: readonly DensityStop[];
+    };
+    res: { readonly pixels: Uint8ClampedArray };
+  };
+
   /** Count points per township × type (× day) with the current boundaries. */
   joinPoints: {
     req: {
@@ -202,7 +230,7 @@ export interface Requests {
       readonly url?: string;
       readonly bytes?: ArrayBuffer;
       readonly returnTownship?: boolean;
-      /** Also send back the parsed columns (coords, types, days). */
+      /** Also send back the parsed columns (coords, types, days), reordered by day ({@link DayOrderedPoints}). */
       readonly returnPoints?: boolean;
       /** Also list incidents outside every township, on a border and duplicated ({@link PointAudit}). */
       readonly audit?: boolean;
@@ -211,7 +239,7 @@ export interface Requests {
       ParseReport & {
         /** First day and number of days of countsByDay (with times only). */
         readonly startDay?: string;
-        readonly points?: IncidentColumns;
+        readonly points?: DayOrderedPoints;
         readonly audit?: PointAudit;
       };
   };

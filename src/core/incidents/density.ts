@@ -80,12 +80,18 @@ export type DensityStop = readonly [number, number, number, number, number];
 /** RGBA pixels (row 0 = north) for a density grid: each cell takes the last stop its value reaches; below the first, transparent. */
 export function colorizeDensity(grid: DensityGrid, stops: readonly DensityStop[]): Uint8ClampedArray {
   const out = new Uint8ClampedArray(grid.values.length * 4);
-  for (let i = 0; i < grid.values.length; i++) {
-    const v = grid.values[i];
-    let s = -1;
-    while (s + 1 < stops.length && v >= stops[s + 1][0]) s++;
-    if (s < 0) continue;
-    out.set(stops[s].slice(1) as number[], i * 4);
+  // Whole pixels as 32-bit words (in the machine's byte order, as the RGBA bytes lie in memory):
+  // one store per cell, no per-cell array, so a province's window colors within a frame.
+  const colors = new Uint32Array(new Uint8Array(stops.flatMap((stop) => stop.slice(1))).buffer);
+  const pixels = new Uint32Array(out.buffer);
+  const first = stops.length > 0 ? stops[0]![0] : Infinity;
+  const { values } = grid;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!(v >= first)) continue;
+    let s = 0;
+    while (s + 1 < stops.length && v >= stops[s + 1]![0]) s++;
+    pixels[i] = colors[s]!;
   }
   return out;
 }

@@ -61,13 +61,23 @@ export function selectPoints(
     begin = dayStart[Math.min(Math.max(fromDay, 0), lastDay + 1)];
     end = toDay < 0 ? 0 : dayStart[Math.min(toDay, lastDay) + 1];
   }
+  // Day-sorted columns hold exactly the window's points between begin and end.
+  const inWindow = 'dayStart' in columns ? (): boolean => true : (i: number): boolean => days[i] >= fromDay && days[i] <= toDay;
+  const every = visible.every(Boolean) && 'dayStart' in columns;
   let n = 0;
-  for (let i = begin; i < end; i++) if (visible[types[i]] && days[i] >= fromDay && days[i] <= toDay) n++;
+  if (every) n = Math.max(0, end - begin);
+  else for (let i = begin; i < end; i++) if (visible[types[i]] && inWindow(i)) n++;
   const positions = new Float32Array(n * 2);
   const outTypes = new Uint8Array(n);
+  if (every) {
+    // A season of a province's points: one native copy, no test per point.
+    positions.set(coords.subarray(2 * begin, 2 * begin + 2 * n));
+    outTypes.set(types.subarray(begin, begin + n));
+    return { positions, types: outTypes, length: n };
+  }
   let j = 0;
   for (let i = begin; i < end; i++) {
-    if (!visible[types[i]] || days[i] < fromDay || days[i] > toDay) continue;
+    if (!visible[types[i]] || !inWindow(i)) continue;
     positions[2 * j] = coords[2 * i];
     positions[2 * j + 1] = coords[2 * i + 1];
     outTypes[j] = types[i];

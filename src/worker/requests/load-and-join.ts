@@ -1,5 +1,6 @@
 import { DataError } from '../../core/data-error.ts';
 import { INCIDENT_TYPE_COUNT } from '../../core/incidents/incident-types.ts';
+import { sortByDay } from '../../core/incidents/incident-view.ts';
 import { requireBoundaries, type RequestContext } from '../context.ts';
 import { fetchBytes } from '../fetch-bytes.ts';
 import { parseIncidentFile } from '../parse-file.ts';
@@ -38,6 +39,7 @@ export async function loadAndJoin(payload: Requests['loadAndJoin']['req'], ctx: 
     ...(audit ? { audit } : {}),
     ...report,
     ...(columns.startDay !== undefined ? { startDay: columns.startDay } : {}),
-    ...(payload.returnPoints === true ? { points: columns } : {}),
+    // Sorted here, once per file, so the main thread never spends a frame reordering a season of points.
+    ...(payload.returnPoints === true ? { points: { ...columns, ...sortByDay({ coords: columns.coords, types: columns.types, days: columns.days ?? new Uint16Array(columns.count) }) } } : {}),
   };
 }
