@@ -33,19 +33,19 @@ function incidentsCsv(n: number): string {
 /** A side × side grid of square townships over Lishui's box, with 9-digit codes. */
 function gridBoundaries(side: number): string {
   const [w, s, e, n] = [118.7, 27.4, 120.5, 28.95];
-  const dx = (e - w) / side;
-  const dy = (n - s) / side;
+  // Each corner computed once from its grid index, so neighbours share their vertices exactly, as a
+  // GIS tool's file does (x + dx would differ in the last bit and leave no shared border).
+  const x = (i: number): number => w + ((e - w) * i) / side;
+  const y = (j: number): number => s + ((n - s) * j) / side;
   const features = [];
   for (let j = 0; j < side; j++) {
     for (let i = 0; i < side; i++) {
       const k = j * side + i;
-      const x = w + i * dx;
-      const y = s + j * dy;
       const county = 331100 + Math.floor(k / 20_000);
       features.push({
         type: 'Feature',
         properties: { code: '', name: `镇${k}`, countyCode: String(county), countyName: `县${county}` },
-        geometry: { type: 'Polygon', coordinates: [[[x, y], [x + dx, y], [x + dx, y + dy], [x, y + dy], [x, y]]] },
+        geometry: { type: 'Polygon', coordinates: [[[x(i), y(j)], [x(i + 1), y(j)], [x(i + 1), y(j + 1)], [x(i), y(j + 1)], [x(i), y(j)]]] },
       });
     }
   }

@@ -5,6 +5,8 @@
  * cannot be used replaces nothing; its problem stays in the registry under the import's key until a
  * good file of that name is imported. Nothing is uploaded anywhere: the bytes go to our own worker.
  */
+import { BoundariesAssembly } from '../core/boundaries/boundary-parts.ts';
+import type { Boundaries } from '../core/boundaries/boundaries.ts';
 import { parseIndicatorsCsv } from '../core/indicators/parse-indicators.ts';
 import { fitLevels } from '../core/import/levels-fit.ts';
 import { mergeIndicators } from '../core/import/merge-indicators.ts';
@@ -29,6 +31,7 @@ export interface ImportTarget {
   readonly audit: AuditState;
 }
 import { dataWorker } from './worker.ts';
+import { useBoundariesInWorker } from './worker-boundaries.ts';
 
 export type ImportPhase = 'idle' | 'reading' | 'inspected' | 'applying';
 
@@ -120,9 +123,12 @@ export class ImportState {
     const { data, incidents, overlays, safetyIndex, view } = app;
     switch (inspection.kind) {
       case 'boundaries': {
-        if (!inspection.boundaries) return false;
-        data.boundaries = inspection.boundaries;
-        if (view.selected && !inspection.boundaries.byCode.has(view.selected)) view.selected = null;
+        if (!inspection.boundaryParts) return false;
+        const boundaries = await takeBoundaries(inspection.file, inspection.boundaryParts);
+        // Indexed where they were parsed: the townships do not cross to the worker again.
+        await useBoundariesInWorker(boundaries, inspection.file);
+        data.boundaries = boundaries;
+        if (view.selected && !boundaries.byCode.has(view.selected)) view.selected = null;
         // Everything joined or measured against the old townships follows them.
         await Promise.all([incidents.rejoin(), overlays.load()]);
         await safetyIndex.load();
@@ -157,6 +163,14 @@ export class ImportState {
         return false;
     }
   }
+}
+
+/** The boundaries the worker read, a part per message, so no single message stalls the page. */
+async function takeBoundaries(file: string, parts: number): Promise<Boundaries> {
+  const worker = await dataWorker();
+  const assembly = new BoundariesAssembly();
+  for (let part = 0; part < parts; part++) assembly.add(await worker.request('importedBoundaries', { file, part }));
+  return assembly.result();
 }
 
 /** An inspection for a file the worker could not even start on (e.g. it could not be read). */

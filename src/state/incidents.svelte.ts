@@ -10,6 +10,7 @@ import type { DataState } from './data.svelte.ts';
 import type { ProblemsState } from './problems.svelte.ts';
 import type { ViewState } from './view.svelte.ts';
 import { dataWorker } from './worker.ts';
+import { useBoundariesInWorker } from './worker-boundaries.ts';
 import { bilingual } from '../core/data-error.ts';
 
 type Joined = RequestResult<'loadAndJoin'>;
@@ -34,6 +35,8 @@ export class IncidentsState {
   windowDays = $state(7);
   joined = $state.raw<Joined | null>(null);
   codes = $state.raw<string[]>([]);
+  /** Each code's place in the counts (a city of 100,000 townships would scan `codes` per panel read). */
+  private position = $derived(new Map(this.codes.map((c, t) => [c, t])));
 
   /** Day offset of the selected date in the incident history (null without dated incidents). */
   day = $derived(this.dayOf(this.view.date));
@@ -58,9 +61,13 @@ export class IncidentsState {
     const out = new Array<number>(j.typeCount).fill(0);
     const end = this.day;
     if (j.countsByDay && end !== null) {
-      const per = j.townships * j.typeCount;
+      const K = j.typeCount;
+      const per = j.townships * K;
+      // Township by township, type by type: no division per count (a province's week is millions).
       for (let d = Math.max(0, end - this.windowDays + 1); d <= Math.min(j.dayCount - 1, end); d++) {
-        for (let i = 0; i < per; i++) out[i % j.typeCount] += j.countsByDay[d * per + i];
+        for (let base = d * per, stop = base + per; base < stop; base += K) {
+          for (let k = 0; k < K; k++) out[k] += j.countsByDay[base + k];
+        }
       }
     } else {
       for (let i = 0; i < j.counts.length; i++) out[i % j.typeCount] += j.counts[i];
@@ -68,7 +75,6 @@ export class IncidentsState {
     return out;
   });
 
-  private boundariesSent: unknown = null;
   private controller: AbortController | null = null;
   /** Loads the incidents now on screen again (after new boundaries); null before any load succeeded. */
   private again: (() => Promise<boolean>) | null = null;
@@ -83,7 +89,7 @@ export class IncidentsState {
   /** A township's incident counts per type over the window ending on the selected date. */
   countsFor(code: string): number[] | null {
     const j = this.joined;
-    const t = this.codes.indexOf(code);
+    const t = this.position.get(code) ?? -1;
     if (!j || t < 0) return null;
     const end = this.day;
     if (j.countsByDay && end !== null) return townshipCounts(j.countsByDay, j.townships, j.typeCount, t, end - this.windowDays + 1, end);
@@ -122,11 +128,9 @@ export class IncidentsState {
     performance.mark('five-color:incidents-start');
     try {
       const client = await dataWorker();
-      if (this.boundariesSent !== boundaries) {
-        const set = await client.request('setBoundaries', { features: boundaries.townships.features }, { signal: controller.signal });
-        this.boundariesSent = boundaries;
-        this.codes = set.codes;
-      }
+      const codes = await useBoundariesInWorker(boundaries);
+      if (controller.signal.aborted) return false;
+      this.codes = codes;
       const joined = await client.request(
         'loadAndJoin',
         { ...source, returnPoints: true, audit: true },

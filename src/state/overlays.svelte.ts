@@ -12,6 +12,7 @@ import type { DataState } from './data.svelte.ts';
 import { fetchFile } from './fetch.ts';
 import type { ProblemsState } from './problems.svelte.ts';
 import { dataWorker } from './worker.ts';
+import { useBoundariesInWorker } from './worker-boundaries.ts';
 import { bilingual } from '../core/data-error.ts';
 import { inLocale } from '../i18n/bilingual.ts';
 
@@ -87,13 +88,15 @@ export class OverlaysState {
       };
       this.status = 'ready';
 
+      await useBoundariesInWorker(boundaries);
       const result = await worker.request('areaShares', {
-        townships: boundaries.townships.features,
         layers: [
           { name: zones.file, features: z, classes: ['high', 'medium', 'low'] },
           { name: coverage.file, features: union, classes: ['covered'] },
         ],
       });
+      // Newer boundaries arrived meanwhile (the worker measured those): their own load sets the shares.
+      if (this.source.boundaries !== boundaries || result.townships !== boundaries.byCode.size) return false;
       const [hz, cv] = result.layers;
       this.shares = new Map(
         [...boundaries.byCode.keys()].map((code, i) => [

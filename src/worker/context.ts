@@ -17,6 +17,8 @@ export interface WorkerOptions {
   readonly fetch?: typeof fetch;
 }
 
+import type { Boundaries } from '../core/boundaries/boundaries.ts';
+
 /** The boundaries set by the last setBoundaries; a request captures them when it starts. */
 export interface CurrentBoundaries {
   readonly index: JoinIndex;
@@ -29,6 +31,8 @@ export interface CurrentBoundaries {
 /** State that outlives one request. */
 export interface Session {
   boundaries: CurrentBoundaries | null;
+  /** The boundaries of the last inspected import, kept here until the page takes them in parts. */
+  imported: { readonly file: string; readonly boundaries: Boundaries } | null;
 }
 
 export interface RequestContext {

@@ -25,7 +25,7 @@ import { areaShares } from './requests/area-shares.ts';
 import { computeIndex } from './requests/compute-index.ts';
 import { densityImage } from './requests/density-image.ts';
 import { difference } from './requests/difference.ts';
-import { inspectImport } from './requests/inspect-import.ts';
+import { importedBoundaries, inspectImport } from './requests/inspect-import.ts';
 import { joinPoints } from './requests/join-points.ts';
 import { loadAndJoin } from './requests/load-and-join.ts';
 import { parseIncidents } from './requests/parse-incidents.ts';
@@ -40,14 +40,14 @@ export interface MessageHandler {
 
 type RequestHandlers = { [K in keyof Requests]: (payload: Requests[K]['req'], ctx: RequestContext) => Promise<Requests[K]['res']> | Requests[K]['res'] };
 
-const HANDLERS: RequestHandlers = { setBoundaries, parseIncidents, joinPoints, loadAndJoin, areaShares, difference, computeIndex, inspectImport, densityImage };
+const HANDLERS: RequestHandlers = { setBoundaries, parseIncidents, joinPoints, loadAndJoin, areaShares, difference, computeIndex, inspectImport, importedBoundaries, densityImage };
 
 /** Answer requests arriving on `port` until disposed. */
 export function handleMessages(port: MessagePortLike, options: HandlerOptions = {}): MessageHandler {
   const pointsPerChunk = Math.max(1, Math.floor(options.pointsPerChunk ?? 262_144));
   const bytesPerChunk = Math.max(16, Math.floor(options.bytesPerChunk ?? 4 << 20));
   const townshipsPerChunk = Math.max(1, Math.floor(options.townshipsPerChunk ?? 4));
-  const session: Session = { boundaries: null };
+  const session: Session = { boundaries: null, imported: null };
   const running = new Map<number, AbortController>();
 
   const post = (message: FromWorkerMessage): void => {

@@ -24,7 +24,7 @@
 import type { Feature, GeoJsonProperties, MultiPolygon, Polygon } from 'geojson';
 import type { IndexInputs } from '../core/safety-index/index-inputs.ts';
 import type { IndexResult } from '../core/safety-index/index-result.ts';
-import type { Boundaries } from '../core/boundaries/boundaries.ts';
+import type { BoundariesPart } from '../core/boundaries/boundary-parts.ts';
 import type { ImportKind } from '../core/import/detect-kind.ts';
 import type { DensityStop } from '../core/incidents/density.ts';
 
@@ -143,8 +143,11 @@ export interface ImportInspection {
   readonly missingCodes: string[];
   /** The decoded text, for the kinds the main thread applies itself (levels, index config, teams, zones). */
   readonly text?: string;
-  /** New boundaries, parsed in the worker (boundaries only). */
-  readonly boundaries?: Boundaries;
+  /**
+   * New boundaries, parsed and kept in the worker (usable boundaries only): the page takes them in
+   * this many parts with `importedBoundaries`, and `setBoundaries({imported})` indexes them there.
+   */
+  readonly boundaryParts?: number;
 }
 
 /** A sample of incidents the audit lists: outside every township, on a border, duplicated. */
@@ -168,7 +171,9 @@ export interface Requests {
   setBoundaries: {
     req:
       | { readonly features: TownshipFeature[]; readonly file?: string; readonly returnIndex?: boolean }
-      | { readonly index: ArrayBuffer; readonly file?: string };
+      | { readonly index: ArrayBuffer; readonly file?: string }
+      /** The boundaries of the last inspected import of this file, already here. */
+      | { readonly imported: string; readonly file?: string };
     res: {
       readonly townships: number;
       readonly codes: string[];
@@ -252,6 +257,12 @@ export interface Requests {
   inspectImport: {
     req: { readonly file: string; readonly bytes: ArrayBuffer; readonly knownCodes: string[] };
     res: ImportInspection;
+  };
+
+  /** One part of the boundaries the last inspectImport read (see core/boundaries/boundary-parts.ts). */
+  importedBoundaries: {
+    req: { readonly file: string; readonly part: number };
+    res: BoundariesPart;
   };
 
   /**
@@ -396,6 +407,8 @@ export function collectTransferables(value: unknown): ArrayBuffer[] {
     }
     const proto = Object.getPrototypeOf(v) as unknown;
     if (proto !== Object.prototype && proto !== null) return; // Map, Date, … carry no buffers we send
+    // A GeoJSON geometry holds only numbers: walking a city's rings would cost more than the send.
+    if (Array.isArray((v as { coordinates?: unknown }).coordinates)) return;
     for (const key of Object.keys(v)) visit((v as Record<string, unknown>)[key]);
   };
   visit(value);

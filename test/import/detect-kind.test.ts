@@ -69,7 +69,11 @@ describe('the worker inspects an import without applying it', () => {
     try {
       const topo = await client.request('inspectImport', { file: 'townships.topo.json', bytes: buffer(data('townships.topo.json')), knownCodes: codes });
       expect(topo).toMatchObject({ kind: 'boundaries', count: codes.length, usable: true, unknownCodes: [], missingCodes: [] });
-      expect(topo.boundaries?.byCode.size).toBe(codes.length);
+      expect(topo.boundaryParts).toBe(1);
+      const part = await client.request('importedBoundaries', { file: 'townships.topo.json', part: 0 });
+      expect(part.townships.map((f) => f.properties.code)).toEqual(codes);
+      const set = await client.request('setBoundaries', { imported: 'townships.topo.json' });
+      expect(set.codes).toEqual(codes);
       const levels = await client.request('inspectImport', { file: 'levels.json', bytes: buffer(data('levels.json')), knownCodes: codes.slice(1) });
       expect(levels).toMatchObject({ kind: 'levels', usable: true, unknownCodes: [codes[0]] });
       const csv = await client.request('inspectImport', { file: 'week.csv', bytes: buffer('lon,lat,type,time\n119.9,28.4,fire,2026-11-24T10:00:00+08:00\n119.95,28.45,dispute,2026-11-22T09:00:00+08:00\n'), knownCodes: codes });

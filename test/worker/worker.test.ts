@@ -53,6 +53,9 @@ describe('protocol: collectTransferables', () => {
     expect(list).toHaveLength(3);
     expect(new Set(list)).toEqual(new Set([a.buffer, b.buffer, raw]));
     expect(collectTransferables(null)).toEqual([]);
+    // Geometries are not walked (numbers only), but a buffer beside them still is found.
+    const feature = { type: 'Feature', properties: { code: '331102001' }, geometry: { type: 'Polygon', coordinates: [[[120, 28], [121, 28], [120, 29], [120, 28]]] } };
+    expect(collectTransferables({ features: [feature], shares: b })).toEqual([b.buffer]);
   });
 });
 

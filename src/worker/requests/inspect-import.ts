@@ -6,6 +6,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { topology } from 'topojson-server';
+import { boundariesPart, partCount } from '../../core/boundaries/boundary-parts.ts';
 import { boundariesFromTopology, type Boundaries } from '../../core/boundaries/boundaries.ts';
 import { boundariesFromJson } from '../../core/boundaries/read-boundaries.ts';
 import { bilingual, DataError, DataErrorList, isRecord, parseJson } from '../../core/data-error.ts';
@@ -28,7 +29,10 @@ import type { ImportInspection, Requests } from '../protocol.ts';
 /** Problems listed in the dialog; the count says how many more. */
 const LISTED = 8;
 
-type Draft = { -readonly [K in keyof ImportInspection]: ImportInspection[K] };
+/** Townships (or border lines) per part of imported boundaries sent to the page: a few ms to receive each on a weak PC. */
+const PER_PART = 1_000;
+
+type Draft = { -readonly [K in keyof ImportInspection]: ImportInspection[K] } & { boundaries?: Boundaries };
 
 export async function inspectImport(payload: Requests['inspectImport']['req'], ctx: RequestContext): Promise<ImportInspection> {
   const { file, bytes } = payload;
@@ -57,7 +61,17 @@ export async function inspectImport(payload: Requests['inspectImport']['req'], c
     const list = err instanceof DataErrorList ? err.errors.map((e) => e.message) : [err instanceof DataError ? err.message : `${file}: ${errorMessage(err)}`];
     out.problems.unshift(...list.slice(0, LISTED));
   }
-  return out;
+  // New boundaries stay here until the user says replace; the page then takes them in parts.
+  const { boundaries, ...inspection } = out;
+  ctx.session.imported = boundaries && out.usable ? { file, boundaries } : null;
+  return boundaries && out.usable ? { ...inspection, boundaryParts: partCount(boundaries, PER_PART) } : inspection;
+}
+
+/** Part `part` of the boundaries the last inspection of `file` read. */
+export function importedBoundaries(payload: Requests['importedBoundaries']['req'], ctx: RequestContext): Requests['importedBoundaries']['res'] {
+  const imported = ctx.session.imported;
+  if (!imported || imported.file !== payload.file) throw new DataError(payload.file, bilingual('the file is no longer at hand — import it again', '该文件已不可用，请重新导入'));
+  return boundariesPart(imported.boundaries, payload.part, PER_PART);
 }
 
 async function read(data: Uint8Array, out: Draft, known: string[], ctx: RequestContext): Promise<void> {

@@ -14,7 +14,13 @@ export function setBoundaries(payload: Requests['setBoundaries']['req'], ctx: Re
   let index: JoinIndex;
   let features: TownshipFeature[] | null = null;
   try {
-    if ('index' in payload) {
+    if ('imported' in payload) {
+      const imported = ctx.session.imported;
+      if (!imported || imported.file !== payload.imported) throw new Error(`no inspected import named ${JSON.stringify(payload.imported)}`);
+      features = imported.boundaries.townships.features as TownshipFeature[];
+      index = buildJoinIndex(features);
+      ctx.session.imported = null;
+    } else if ('index' in payload) {
       if (!(payload.index instanceof ArrayBuffer)) throw new Error('"index" must be an ArrayBuffer');
       index = deserializeJoinIndex(payload.index);
     } else {
