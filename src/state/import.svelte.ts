@@ -145,8 +145,13 @@ export class ImportState {
       case 'indexConfig':
         return safetyIndex.useConfig(inspection.file, inspection.text!);
       case 'teams':
-      case 'hazardZones':
-        return overlays.useFile(inspection.kind, inspection.file, inspection.text!);
+        return overlays.useFile('teams', inspection.file, inspection.text!);
+      case 'hazardZones': {
+        // The zones' shares are the geological exposure: the index is explained with the new ones.
+        const ok = await overlays.useFile('hazardZones', inspection.file, inspection.text!);
+        if (ok) await safetyIndex.load();
+        return ok;
+      }
       case 'indicators': {
         const daily = safetyIndex.daily;
         if (!daily) return false;
