@@ -139,11 +139,12 @@ export class ImportState {
         data.levels = fit.levels;
         view.follow(fit.levels.dates, previousLatest);
         app.audit.setUnknownCodes(inspection.file, fit.unknownCodes);
+        safetyIndex.showPublished();
         safetyIndex.compare();
         return true;
       }
       case 'indexConfig':
-        return safetyIndex.useConfig(inspection.file, inspection.text!);
+        return this.recolored(() => safetyIndex.useConfig(inspection.file, inspection.text!));
       case 'teams':
         return overlays.useFile('teams', inspection.file, inspection.text!);
       case 'hazardZones': {
@@ -156,11 +157,20 @@ export class ImportState {
         const daily = safetyIndex.daily;
         if (!daily) return false;
         const rows = parseIndicatorsCsv(inspection.text!, inspection.file, { knownCodes: new Set(data.codes), boundariesFile: data.manifest?.boundaries ?? 'townships.topo.json' });
-        return safetyIndex.useDaily(mergeIndicators(daily, rows).daily);
+        return this.recolored(() => safetyIndex.useDaily(mergeIndicators(daily, rows).daily));
       }
       default:
         return false;
     }
+  }
+
+  /** Runs the engine with an imported input; the map then shows its levels, on a date they have. */
+  private async recolored(run: () => Promise<boolean>): Promise<boolean> {
+    const { data, view } = this.app;
+    const previousLatest = data.levels?.dates[data.levels.dates.length - 1] ?? null;
+    const ok = await run();
+    if (ok && data.levels) view.follow(data.levels.dates, previousLatest);
+    return ok;
   }
 }
 
