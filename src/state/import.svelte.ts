@@ -145,23 +145,38 @@ export class ImportState {
         data.levels = fit.levels;
         view.follow(fit.levels.dates, previousLatest);
         app.audit.setUnknownCodes(inspection.file, fit.unknownCodes);
+        safetyIndex.showPublished();
         safetyIndex.compare();
         return true;
       }
       case 'indexConfig':
-        return safetyIndex.useConfig(inspection.file, inspection.text!);
+        return this.recolored(() => safetyIndex.useConfig(inspection.file, inspection.text!));
       case 'teams':
-      case 'hazardZones':
-        return overlays.useFile(inspection.kind, inspection.file, inspection.text!);
+        return overlays.useFile('teams', inspection.file, inspection.text!);
+      case 'hazardZones': {
+        // The zones' shares are the geological exposure: the index is explained with the new ones.
+        const ok = await overlays.useFile('hazardZones', inspection.file, inspection.text!);
+        if (ok) await safetyIndex.load();
+        return ok;
+      }
       case 'indicators': {
         const daily = safetyIndex.daily;
         if (!daily) return false;
         const rows = parseIndicatorsCsv(inspection.text!, inspection.file, { knownCodes: new Set(data.codes), boundariesFile: data.manifest?.boundaries ?? 'townships.topo.json' });
-        return safetyIndex.useDaily(mergeIndicators(daily, rows).daily);
+        return this.recolored(() => safetyIndex.useDaily(mergeIndicators(daily, rows).daily));
       }
       default:
         return false;
     }
+  }
+
+  /** Runs the engine with an imported input; the map then shows its levels, on a date they have. */
+  private async recolored(run: () => Promise<boolean>): Promise<boolean> {
+    const { data, view } = this.app;
+    const previousLatest = data.levels?.dates[data.levels.dates.length - 1] ?? null;
+    const ok = await run();
+    if (ok && data.levels) view.follow(data.levels.dates, previousLatest);
+    return ok;
   }
 }
 

@@ -1,10 +1,13 @@
 /**
  * The explained safety index: daily.json + index-config.json + the worker's incident counts → the
  * engine's full result (sub-scores, inputs, overrides). levels.json already colors the map on first
- * paint; this adds the "why" for the panel and the change list once incidents are joined.
+ * paint; this adds the "why" for the panel and the change list once incidents are joined. After the
+ * user imports an index config or indicators, the map shows this index (and the config's bands)
+ * instead, since seeing what they give is what they were imported for.
  */
 import { parseDailyFile, type DailyData } from '../core/daily-file.ts';
 import { compareWithLevels } from '../core/safety-index/compare-levels.ts';
+import { toLevelsFile } from '../core/safety-index/to-levels-file.ts';
 import type { IndexInputs } from '../core/safety-index/index-inputs.ts';
 import type { IndexResult } from '../core/safety-index/index-result.ts';
 import { parseIndexConfig } from '../core/safety-index/config.ts';
@@ -46,16 +49,29 @@ export class SafetyIndexState {
   /** The index-config check's outcome (the audit lists it): null until it could run. */
   check = $state.raw<{ compared: number; differing: number; first: { date: string; code: string; published: number | null; engine: number | null } | null; file: string } | { skipped: string } | null>(null);
 
-  /** An imported index-config.json: the engine runs with it from now on. */
+  /**
+   * Whether the map shows this engine's index instead of the published levels: from an imported
+   * index config or indicators on (what the user imported them for), until a levels file is imported.
+   */
+  private showsImported = false;
+
+  /** An imported index-config.json: the engine runs with it from now on, and the map shows its levels. */
   useConfig(file: string, text: string): Promise<boolean> {
     this.configOverride = { file, text };
+    this.showsImported = true;
     return this.load();
   }
 
-  /** Imported daily inputs (an indicators CSV merged into daily.json's days). */
+  /** Imported daily inputs (an indicators CSV merged into daily.json's days); the map shows their index. */
   useDaily(daily: DailyData): Promise<boolean> {
     this.dailyOverride = daily;
+    this.showsImported = true;
     return this.load();
+  }
+
+  /** An imported levels file: the map shows it; the engine only explains again. */
+  showPublished(): void {
+    this.showsImported = false;
   }
 
   constructor(source: DataState, incidents: IncidentsState, overlays: OverlaysState, problems: ProblemsState) {
@@ -165,14 +181,22 @@ export class SafetyIndexState {
     const result = this.result;
     const published = this.source.levels;
     const file = this.configFile;
-    if (!result || !published || !file) return;
+    if (!result || (!published && !this.showsImported) || !file) return;
     if (!this.inputsComplete) {
       // Not a disagreement: the check cannot be made. Whatever failed has its own entry.
       this.problems.clear(file);
       this.check = { skipped: bilingual('not checked: the incidents or the hazard/coverage layers did not load, and the published index was computed with them', '未检查：事件或地灾/覆盖图层未载入，而发布的指数是用它们计算的') };
       return;
     }
-    const disagreement = compareWithLevels(result, published);
+    if (this.showsImported) {
+      // The imported files' index and bands color the map (also over a levels.json that reloads).
+      this.source.levels = toLevelsFile(result);
+      this.source.bands = result.config.bands;
+      this.problems.clear(file);
+      this.check = { skipped: bilingual('not checked: the map shows the index recomputed from the imported files, not the published one', '未检查：地图显示的是按导入文件重新计算的指数，而不是发布的指数') };
+      return;
+    }
+    const disagreement = compareWithLevels(result, published!);
     this.check = { ...disagreement, file };
     if (!disagreement?.first) {
       this.problems.clear(file);

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { distText, TIMEOUT, useBrowser } from './harness.ts';
+import { confirm, drop, ready } from './import-helpers.ts';
 
 const ctx = useBrowser('/import/');
 const HOSTILE = '<img src=x onerror="window.__pwned=1">新华镇';
@@ -24,31 +24,6 @@ interface Fc {
     incidents: { joined: { count: number } | null; status: string };
   };
   __pwned?: number;
-}
-
-async function ready(page: Page): Promise<void> {
-  await page.waitForSelector('[data-map-ready="true"]', { timeout: TIMEOUT });
-  await page.waitForSelector('[data-testid="incidents-control"][data-status="ready"]', { timeout: TIMEOUT });
-}
-
-/** A drop on the map, with a DataTransfer built in the page, as a user's drag from the desktop gives. */
-async function drop(page: Page, name: string, text: string): Promise<void> {
-  await page.evaluate(
-    ({ name, text }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], name));
-      const target = document.querySelector('.maplibregl-canvas') ?? document.body;
-      target.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
-      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    },
-    { name, text },
-  );
-  await page.waitForSelector('[data-testid="import-dialog"][data-phase="inspected"]', { timeout: 60_000 });
-}
-
-async function confirm(page: Page, file: string): Promise<void> {
-  await page.click('[data-testid="import-confirm"]');
-  await page.waitForFunction((f) => (window as unknown as Fc).__fiveColor.app.imports.applied?.file === f, file, { timeout: 120_000 });
 }
 
 describe('import in the browser', () => {

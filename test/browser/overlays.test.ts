@@ -4,7 +4,6 @@
  * overlay feature is named while the rest still shows. Run `vite build` first (npm test does).
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import { distText, TIMEOUT, useBrowser } from './harness.ts';
 import { computeAreaShares } from '../../src/core/area-shares/area-shares.ts';
@@ -15,46 +14,9 @@ import type { LevelsFile } from '../../src/core/levels-file.ts';
 import { gapList } from '../../src/core/overlays/gap-list.ts';
 import { HAZARD_CLASSES, type TeamProperties } from '../../src/core/overlays/types.ts';
 import { parseOverlaysConfig } from '../../src/core/overlays/parse-overlays.ts';
-
-
+import { changedPixels, mapPixels } from './pixels.ts';
 
 const ctx = useBrowser('/overlays/');
-
-async function mapPixels(page: Page): Promise<Buffer> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const { map } = (window as unknown as { __fiveColor: { map: { once(e: string, f: () => void): void; triggerRepaint(): void } } }).__fiveColor;
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
-  return page.locator('canvas.maplibregl-canvas').screenshot();
-}
-
-/**
- * Pixels whose color moved by more than a rendering wobble between two same-size screenshots,
- * decoded in the page: a changed PNG byte is not a visible change, a changed color is.
- */
-function changedPixels(page: Page, a: Buffer, b: Buffer): Promise<number> {
-  return page.evaluate(
-    async ({ a, b }) => {
-      const pixels = async (b64: string): Promise<Uint8ClampedArray> => {
-        const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
-        const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
-        ctx.drawImage(bitmap, 0, 0);
-        return ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-      };
-      const [p, q] = await Promise.all([pixels(a), pixels(b)]);
-      let changed = 0;
-      for (let i = 0; i < p.length; i += 4) {
-        if (Math.abs(p[i] - q[i]) + Math.abs(p[i + 1] - q[i + 1]) + Math.abs(p[i + 2] - q[i + 2]) > 40) changed++;
-      }
-      return changed;
-    },
-    { a: a.toString('base64'), b: b.toString('base64') },
-  );
-}
 
 /** At least this many pixels must visibly change: the smallest overlay (the sites) draws hundreds of dots. */
 const VISIBLE = 300;

@@ -1,4 +1,4 @@
-/** Screenshots read back in the page (no extra npm package): which level colors are on screen. */
+/** Screenshots read back in the page (no extra npm package): which level colors are on screen, what changed. */
 import type { Page } from 'playwright-core';
 
 export type Rgb = [number, number, number];
@@ -41,3 +41,45 @@ export async function countColors(page: Page, png: Buffer, targets: Rgb[], backg
     { b64: png.toString('base64'), targets, background },
   );
 }
+
+/**
+ * Pixels whose color moved by more than a rendering wobble between two same-size screenshots,
+ * decoded in the page: a changed PNG byte is not a visible change, a changed color is.
+ */
+export function changedPixels(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(
+    async ({ a, b }) => {
+      const pixels = async (b64: string): Promise<Uint8ClampedArray> => {
+        const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+        const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+        ctx.drawImage(bitmap, 0, 0);
+        return ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      };
+      const [p, q] = await Promise.all([pixels(a), pixels(b)]);
+      let changed = 0;
+      for (let i = 0; i < p.length; i += 4) {
+        if (Math.abs(p[i] - q[i]) + Math.abs(p[i + 1] - q[i + 1]) + Math.abs(p[i + 2] - q[i + 2]) > 40) changed++;
+      }
+      return changed;
+    },
+    { a: a.toString('base64'), b: b.toString('base64') },
+  );
+}
+
+/**
+ * The map canvas once MapLibre has drawn everything pending: its own pixels only, without the
+ * panels, dialogs and banners laid over it (their coming and going is not a change of the map).
+ */
+export async function mapPixels(page: Page): Promise<Buffer> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const { map } = (window as unknown as { __fiveColor: { map: { once(e: string, f: () => void): void; triggerRepaint(): void } } }).__fiveColor;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+  return page.locator('canvas.maplibregl-canvas').screenshot({ style: CANVAS_ONLY });
+}
+
+const CANVAS_ONLY = 'body * { visibility: hidden !important; } canvas.maplibregl-canvas { visibility: visible !important; }';
