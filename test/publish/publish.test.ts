@@ -91,6 +91,24 @@ describe('publish examples/city-exports', () => {
     expect(levels.index.flat().every((v) => v !== null)).toBe(true);
   });
 
+  it('reports the time of each step, in run order', () => {
+    expect(result.phases.map((p) => p.name)).toEqual([
+      'read files',
+      'boundaries',
+      'indicators',
+      'population',
+      'incidents: parse',
+      'incidents: join',
+      'configs and overlays',
+      'daily.json',
+      'area shares',
+      'index',
+      'levels.json, manifest',
+      'write folder',
+    ]);
+    expect(result.phases.every((p) => p.ms >= 0)).toBe(true);
+  });
+
   it('reads the GB18030 file with Chinese headers and dates like the UTF-8 ones', () => {
     const daily = parseDailyFile(readFileSync(join(out, 'daily.json'), 'utf8'), 'daily.json');
     const T = daily.codes.length;
