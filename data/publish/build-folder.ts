@@ -91,7 +91,7 @@ export function buildDataFolder(exports: ExportsFolder, base: BaseFolder, option
   const daily = parseDailyFile(dailyText, 'daily.json', known);
   lap('daily.json');
   const overlayFiles = overlays!;
-  const shares = overlayShares(bounds!.topoText, overlayFiles);
+  const shares = overlayShares(bounds!.topoText, overlayFiles, boundaries.townships.features);
   lap('area shares');
   const T = codes.length;
   const inputs = assembleIndexInputs(daily, {
