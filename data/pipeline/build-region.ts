@@ -78,6 +78,9 @@ export function buildRegion(options: BuildOptions): BuiltRegion {
     approximateCounties,
     onClean: (r) =>
       log(`  topology: ${r.gapsFilled} gaps filled, ${r.fragmentsMoved} fragments moved, ${r.islandsKept} islands kept, ${r.specksDropped} specks dropped`),
+    onCrossings: (r) => {
+      if (r.removed > 0) log(`  crossings: ${r.removed} vertices dropped where snapping made an outline cross itself`);
+    },
   });
   const codes = (topology.objects.townships as { geometries: { properties?: { code: string } }[] }).geometries.map((g) => g.properties!.code);
   if (codes.length !== expected) throw new SourceDataError(`topology has ${codes.length} townships, expected ${expected}`);

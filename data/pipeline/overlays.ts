@@ -55,9 +55,12 @@ export interface OverlayShares {
   covered: AreaShares;
 }
 
-/** The townships' hazard-class and coverage shares over the built overlay files. */
-export function overlayShares(topologyText: string, files: OverlayFiles['files']): OverlayShares {
-  const townships = parseBoundaries(topologyText, 'townships.topo.json').townships.features as Feature<Polygon | MultiPolygon>[];
+/**
+ * The townships' hazard-class and coverage shares over the built overlay files. `parsed`: the
+ * townships of `topologyText` when the caller has already parsed it (publish), saving a second parse.
+ */
+export function overlayShares(topologyText: string, files: OverlayFiles['files'], parsed?: readonly Feature<Polygon | MultiPolygon>[]): OverlayShares {
+  const townships = parsed ? [...parsed] : (parseBoundaries(topologyText, 'townships.topo.json').townships.features as Feature<Polygon | MultiPolygon>[]);
   const zones = JSON.parse(files['hazard-zones.geojson']) as ClassLayer;
   const coverage = JSON.parse(files['coverage.geojson']) as ClassLayer;
   const hazard = computeAreaShares(townships, zones.features, HAZARD_CLASSES, 'hazard-zones.geojson');

@@ -9,6 +9,7 @@ import { topology } from 'topojson-server';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { TownshipCell } from './partition.ts';
 import { cleanTopology, type CleanReport } from './clean-topology.ts';
+import { repairCrossings, type CrossingRepair } from './repair-crossings.ts';
 
 // The properties the app reads (seat: the pole of inaccessibility, rounded to 1e-5; approximateCounty:
 // the county border itself is invented, see data/county-fixes.json).
@@ -29,6 +30,7 @@ export interface BuildTopologyOptions {
   /** Holes in the city smaller than this (square degrees) are source mismatches, filled in. */
   maxGapArea: number;
   onClean?: (report: CleanReport) => void;
+  onCrossings?: (repair: CrossingRepair) => void;
 }
 
 const round5 = (v: number): number => Math.round(v * 1e5) / 1e5;
@@ -72,6 +74,10 @@ export function buildTopology(cells: TownshipCell[], options: BuildTopologyOptio
   const topo = topology({ townships: collection }, options.quantization) as Topology;
   const report = cleanTopology(topo, 'townships', options.maxGapArea);
   options.onClean?.(report);
+  // Snapping to the grid can make an outline cross itself by a fraction of a step (Zhejiang has one).
+  const crossings = repairCrossings(topo, 'townships');
+  options.onCrossings?.(crossings);
+  if (crossings.unrepaired.length > 0) throw new Error(`townships whose outline still crosses itself after repair: ${crossings.unrepaired.join(', ')}`);
   const townships = topo.objects.townships as GeometryCollection<TownshipProperties>;
 
   const byCounty = new Map<string, typeof townships.geometries>();

@@ -24,6 +24,7 @@ import { overlayShares } from '../pipeline/overlays.ts';
 import { teamCoverage } from '../pipeline/teams.ts';
 import type { BaseFolder, BaseKey } from './base-folder.ts';
 import { Collector } from './collect.ts';
+import type { Phases } from './phases.ts';
 import type { ExportsFolder, ExportText } from './exports-folder.ts';
 import { readPublishBoundaries } from './read-boundaries.ts';
 import { readIncidents } from './read-incidents.ts';
@@ -32,6 +33,8 @@ import { readIndicators } from './read-indicators.ts';
 export interface BuildOptions {
   /** The manifest's `asOf` (ISO 8601 with offset); indicator dates after its day are refused. */
   readonly asOf: string;
+  /** Where to record the time of each step (default: not recorded). */
+  readonly phases?: Phases;
 }
 
 export interface BuiltFolder {
@@ -51,6 +54,7 @@ const OVERLAY_NAMES = {
 } as const;
 
 export function buildDataFolder(exports: ExportsFolder, base: BaseFolder, options: BuildOptions): BuiltFolder {
+  const lap = (name: string): void => options.phases?.lap(name);
   const problems = new Collector();
   const notes: string[] = [];
   const pick = (own: ExportText | null, key: BaseKey): { name: string; text: string; own: boolean } => {
@@ -62,27 +66,35 @@ export function buildDataFolder(exports: ExportsFolder, base: BaseFolder, option
 
   const b = pick(exports.boundaries, 'boundaries');
   const bounds = problems.attempt(() => readPublishBoundaries(b.name, b.text, b.own));
+  lap('boundaries');
   problems.throwIfAny(); // everything below is checked against the townships
   const { codes, boundaries } = bounds!;
   const known = new Set(codes);
   const asOfDay = dayKeyOf(Date.parse(options.asOf));
 
   const history = readIndicators(exports.indicators, known, b.name, asOfDay, problems);
+  lap('indicators');
   const population = exports.population
     ? problems.attempt(() => parsePopulationCsv(exports.population!.text, exports.population!.name, { knownCodes: known, boundariesFile: b.name }))
     : basePopulation(base, problems);
-  const incidents = history ? readIncidents(exports.incidents, exports.counts, boundaries.townships.features, codes, history, b.name, problems) : null;
+  lap('population');
+  const incidents = history ? readIncidents(exports.incidents, exports.counts, boundaries.townships.features, codes, history, b.name, problems, options.phases) : null;
+  lap(exports.counts.length > 0 ? 'incidents: counts' : 'incidents: join');
   const cfg = pick(exports.indexConfig, 'indexConfig');
   const config = problems.attempt(() => parseIndexConfig(cfg.text, cfg.name));
   const overlays = readOverlays(exports, pick, problems);
+  lap('configs and overlays');
   problems.throwIfAny();
 
   const { startDay, dayCount, rows } = history!;
   const dailyText = stableJson(toDailyFile(rows, population!, codes, startDay, dayCount));
+  const daily = parseDailyFile(dailyText, 'daily.json', known);
+  lap('daily.json');
   const overlayFiles = overlays!;
-  const shares = overlayShares(bounds!.topoText, overlayFiles);
+  const shares = overlayShares(bounds!.topoText, overlayFiles, boundaries.townships.features);
+  lap('area shares');
   const T = codes.length;
-  const inputs = assembleIndexInputs(parseDailyFile(dailyText, 'daily.json', known), {
+  const inputs = assembleIndexInputs(daily, {
     codes,
     incidents: { countsByDay: incidents!.countsByDay, codes, startDay, dayCount, typeCount: INCIDENT_TYPE_COUNT },
   });
@@ -94,6 +106,7 @@ export function buildDataFolder(exports: ExportsFolder, base: BaseFolder, option
     },
     coverage: Float64Array.from(shares.covered.shares),
   });
+  lap('index');
 
   const noPopulation = codes.filter((c) => !population!.has(c) || population!.get(c) === 0);
   if (noPopulation.length > 0) notes.push(`${noPopulation.length} townships have no population, so no index (drawn grey): ${noPopulation.slice(0, 10).join(', ')}${noPopulation.length > 10 ? ', …' : ''} · ${noPopulation.length} 个乡镇没有人口数据，不计算指数（显示为灰色）`);
@@ -131,6 +144,7 @@ export function buildDataFolder(exports: ExportsFolder, base: BaseFolder, option
     `history: ${startDay} … ${addDays(startDay, dayCount - 1)} (${dayCount} days), ${rows.length} indicator values`,
     `incidents: ${incidents!.total}${incidents!.bin ? ' points' : ' (counts)'}`,
   ];
+  lap('levels.json, manifest');
   return { files, index, notes, summary };
 }
 

@@ -17,6 +17,7 @@ import { joinPoints } from '../../src/core/pip/join-points.ts';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Collector } from './collect.ts';
 import type { ExportText } from './exports-folder.ts';
+import type { Phases } from './phases.ts';
 
 export interface PublishIncidents {
   /** `[(d · T + t) · 7 + type]` over the history, in boundary order. */
@@ -36,6 +37,7 @@ export function readIncidents(
   history: HistoryWindow,
   boundariesFile: string,
   problems: Collector,
+  phases?: Phases,
 ): PublishIncidents | null {
   if (points.length > 0 && counts.length > 0) {
     problems.add(new DataError(counts[0]!.name, bilingual(`is given beside incident points (${points[0]!.name}) — give either points or counts, not both (they would count twice)`, `与事件点文件（${points[0]!.name}）同时提供；请只提供事件点或计数之一，否则会重复计数`)));
@@ -45,11 +47,12 @@ export function readIncidents(
     problems.add(new DataError('incidents.csv', bilingual('is missing: the exports folder needs incidents*.csv/.geojson (points) or counts*.csv', '缺少事件文件：导出文件夹中需要 incidents*.csv/.geojson（事件点）或 counts*.csv（计数）')));
     return null;
   }
-  return points.length > 0 ? fromPoints(points, features, codes.length, history, problems) : fromCounts(counts, codes, history, boundariesFile, problems);
+  return points.length > 0 ? fromPoints(points, features, codes.length, history, problems, phases) : fromCounts(counts, codes, history, boundariesFile, problems);
 }
 
-function fromPoints(files: readonly ExportText[], features: readonly Feature<Polygon | MultiPolygon>[], T: number, history: HistoryWindow, problems: Collector): PublishIncidents | null {
+function fromPoints(files: readonly ExportText[], features: readonly Feature<Polygon | MultiPolygon>[], T: number, history: HistoryWindow, problems: Collector, phases?: Phases): PublishIncidents | null {
   const parsed = files.map((f) => problems.attempt(() => parseIncidentsStrict(f.text, f.name, history)));
+  phases?.lap('incidents: parse');
   if (parsed.some((p) => p === undefined)) return null;
   const n = parsed.reduce((s, p) => s + p!.types.length, 0);
   const coords = new Float64Array(2 * n);

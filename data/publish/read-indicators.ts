@@ -3,6 +3,7 @@
  * (one per day or month) are allowed; the same value given in two files is an error naming both.
  */
 import { bilingual, DataError } from '../../src/core/data-error.ts';
+import { DAILY_SERIES } from '../../src/core/daily-file.ts';
 import { dayNumberOf, daysBetween, formatDayNumber } from '../../src/core/dates.ts';
 import { parseIndicatorsCsv, type IndicatorRow } from '../../src/core/indicators/parse-indicators.ts';
 import type { Collector } from './collect.ts';
@@ -22,8 +23,22 @@ export function readIndicators(files: readonly ExportText[], knownCodes: Readonl
     problems.add(new DataError('indicators.csv', bilingual('is missing: the exports folder needs at least one indicators*.csv (date,code,indicator,value)', '缺少指标文件：导出文件夹中至少需要一个 indicators*.csv（date,code,indicator,value）')));
     return null;
   }
-  const rows: (IndicatorRow & { file: string })[] = [];
-  const seen = new Map<string, { file: string; line: number }>();
+  const rows: IndicatorRow[] = [];
+  const fileOf: string[] = []; // file of rows[i]: only messages read it
+  // Each file has no duplicate of its own (parseIndicatorsCsv); a value can only be given twice
+  // across files on a day two files share. The usual folder (one file per day or month, or one
+  // file) shares none, so a day gets a lookup of its (indicator, code) pairs only when a second file
+  // brings it — a string key per row of a year of a province would be millions of strings.
+  const days = new Map<string, { file: string; rows: number[]; given: Map<number, number> | null }>();
+  const seriesIndex = new Map<string, number>(DAILY_SERIES.map((id, i) => [id, i]));
+  let codeIndex: Map<string, number> | null = null;
+  const pairKey = (r: IndicatorRow): number => {
+    if (codeIndex === null) {
+      codeIndex = new Map();
+      for (const c of knownCodes) codeIndex.set(c, codeIndex.size);
+    }
+    return seriesIndex.get(r.indicator)! * knownCodes.size + codeIndex.get(r.code)!;
+  };
   let failed = false;
   for (const f of files) {
     const parsed = problems.attempt(() => parseIndicatorsCsv(f.text, f.name, { knownCodes, boundariesFile }));
@@ -32,34 +47,48 @@ export function readIndicators(files: readonly ExportText[], knownCodes: Readonl
       continue;
     }
     for (const r of parsed) {
-      const key = `${r.day} ${r.code} ${r.indicator}`;
-      const prev = seen.get(key);
-      if (prev) {
-        problems.add(
-          new DataError(
-            f.name,
-            bilingual(
-              `line ${r.line}: ${r.indicator} of ${r.code} on ${r.day} is also in ${prev.file} line ${prev.line} — keep it in one file`,
-              `第 ${r.line} 行：${r.code} 在 ${r.day} 的 ${r.indicator} 也出现在 ${prev.file} 第 ${prev.line} 行，请只在一个文件中保留`,
-            ),
-          ),
-        );
-        continue;
+      let day = days.get(r.day);
+      if (day === undefined) days.set(r.day, (day = { file: f.name, rows: [], given: null }));
+      if (day.given === null && day.file !== f.name) {
+        day.given = new Map();
+        for (const i of day.rows) day.given.set(pairKey(rows[i]!), i);
       }
-      seen.set(key, { file: f.name, line: r.line });
-      rows.push({ ...r, file: f.name });
+      if (day.given !== null) {
+        const key = pairKey(r);
+        const prevIndex = day.given.get(key);
+        if (prevIndex !== undefined) {
+          const prev = { file: fileOf[prevIndex]!, line: rows[prevIndex]!.line };
+          problems.add(
+            new DataError(
+              f.name,
+              bilingual(
+                `line ${r.line}: ${r.indicator} of ${r.code} on ${r.day} is also in ${prev.file} line ${prev.line} — keep it in one file`,
+                `第 ${r.line} 行：${r.code} 在 ${r.day} 的 ${r.indicator} 也出现在 ${prev.file} 第 ${prev.line} 行，请只在一个文件中保留`,
+              ),
+            ),
+          );
+          continue;
+        }
+        day.given.set(key, rows.length);
+      }
+      day.rows.push(rows.length);
+      rows.push(r);
+      fileOf.push(f.name);
     }
   }
   // A file that failed would shrink the history and make every later check (incident dates) cry wolf.
   if (failed || rows.length === 0) return null;
-  let first = rows[0]!;
-  let last = rows[0]!;
-  for (const r of rows) {
-    if (r.day < first.day) first = r;
-    if (r.day > last.day) last = r;
+  let firstAt = 0;
+  let lastAt = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i]!.day < rows[firstAt]!.day) firstAt = i;
+    if (rows[i]!.day > rows[lastAt]!.day) lastAt = i;
   }
-  const future = rows.find((r) => r.day > lastAllowedDay);
-  if (future) {
+  const first = { ...rows[firstAt]!, file: fileOf[firstAt]! };
+  const last = { ...rows[lastAt]!, file: fileOf[lastAt]! };
+  const futureAt = rows.findIndex((r) => r.day > lastAllowedDay);
+  if (futureAt >= 0) {
+    const future = { ...rows[futureAt]!, file: fileOf[futureAt]! };
     problems.add(
       new DataError(
         future.file,

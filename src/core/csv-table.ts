@@ -30,12 +30,15 @@ export function readCsvTable(text: string, file: string): CsvTable {
   const header = splitQuoted(headerLine, delim).map((c) => c.trim());
   const rows: CsvRow[] = [];
   for (let i = h + 1; i < lines.length; i++) {
-    const line = lines[i]!.replace(/\r$/, '');
+    const raw = lines[i]!;
+    const line = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
     if (line.trim() === '') continue;
-    if ((line.split('"').length - 1) % 2 !== 0) {
+    if (line.indexOf('"') >= 0 && (line.split('"').length - 1) % 2 !== 0) {
       throw new DataError(file, bilingual(`line ${i + 1}: a quote (") is not closed — remove it or close it`, `第 ${i + 1} 行：引号（"）没有配对，请删除或补全`));
     }
-    rows.push({ line: i + 1, fields: splitQuoted(line, delim).map((c) => c.trim()) });
+    const fields = splitQuoted(line, delim);
+    for (let k = 0; k < fields.length; k++) fields[k] = fields[k]!.trim();
+    rows.push({ line: i + 1, fields });
   }
   return { header, rows };
 }

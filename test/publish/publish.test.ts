@@ -91,6 +91,24 @@ describe('publish examples/city-exports', () => {
     expect(levels.index.flat().every((v) => v !== null)).toBe(true);
   });
 
+  it('reports the time of each step, in run order', () => {
+    expect(result.phases.map((p) => p.name)).toEqual([
+      'read files',
+      'boundaries',
+      'indicators',
+      'population',
+      'incidents: parse',
+      'incidents: join',
+      'configs and overlays',
+      'daily.json',
+      'area shares',
+      'index',
+      'levels.json, manifest',
+      'write folder',
+    ]);
+    expect(result.phases.every((p) => p.ms >= 0)).toBe(true);
+  });
+
   it('reads the GB18030 file with Chinese headers and dates like the UTF-8 ones', () => {
     const daily = parseDailyFile(readFileSync(join(out, 'daily.json'), 'utf8'), 'daily.json');
     const T = daily.codes.length;
@@ -124,6 +142,29 @@ describe('atomic and idempotent', () => {
     const r = publish({ exportsDir: exports, out: fresh('out'), asOf: AS_OF, check: true });
     expect(r.errors.map((e) => e.file)).toEqual(['indicators-2026-11-22.csv', 'indicators-2026-11-22.csv', 'population.csv']);
     expect(r.lines[0]).toMatch(/^check failed: 3 problems/);
+  });
+
+  it('a day split over two files publishes as one; a value in both is named with both lines', () => {
+    const exports = copyExample();
+    const file = join(exports, 'indicators-2026-11-24.csv');
+    const [header, ...rows] = readFileSync(file, 'utf8').split('\r\n').filter((l) => l !== '');
+    const rain = rows.filter((l) => l.includes(',rainfall,'));
+    writeFileSync(file, [header, ...rain, ''].join('\r\n'));
+    writeFileSync(join(exports, 'indicators-2026-11-24-disputes.csv'), [header, ...rows.filter((l) => !l.includes(',rainfall,')), ''].join('\r\n'));
+    const split = fresh('out');
+    const whole = fresh('out');
+    expect(publish({ exportsDir: exports, out: split, asOf: AS_OF }).ok).toBe(true);
+    expect(publish({ exportsDir: EXAMPLE, out: whole, asOf: AS_OF }).ok).toBe(true);
+    for (const f of ['levels.json', 'daily.json']) expect(readFileSync(join(split, f), 'utf8')).toBe(readFileSync(join(whole, f), 'utf8'));
+
+    appendFileSync(join(exports, 'indicators-2026-11-24-disputes.csv'), `${rain[4]}\r\n`);
+    const r = publish({ exportsDir: exports, out: fresh('out'), asOf: AS_OF, check: true });
+    // Files are read in name order ("…-24-disputes.csv" before "…-24.csv"): the later one is named.
+    const code = rain[4]!.split(',')[1];
+    const dup = rows.length - rain.length + 2; // the appended line of the disputes file
+    expect(r.errors.map((e) => e.message)).toEqual([
+      `indicators-2026-11-24.csv: line 6: rainfall of ${code} on 2026-11-24 is also in indicators-2026-11-24-disputes.csv line ${dup} — keep it in one file · 第 6 行：${code} 在 2026-11-24 的 rainfall 也出现在 indicators-2026-11-24-disputes.csv 第 ${dup} 行，请只在一个文件中保留`,
+    ]);
   });
 
   it('adding a day, then publishing again, gives the same bytes as publishing all days at once', () => {

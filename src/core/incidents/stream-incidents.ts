@@ -300,6 +300,9 @@ function countQuotes(s: string): number {
 
 /** Split one CSV record with RFC 4180 quoting ("" inside quotes is a quote). */
 export function splitQuoted(text: string, delim: string): string[] {
+  // Most records have no quote at all: then the fields are exactly the pieces between delimiters,
+  // and the native split is many times faster than building each field a character at a time.
+  if (text.indexOf('"') < 0) return text.split(delim);
   const out: string[] = [];
   let field = '';
   let inQuotes = false;

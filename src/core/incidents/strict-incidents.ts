@@ -42,7 +42,9 @@ export function parseIncidentsStrict(text: string, file: string, history: Histor
   const last = first + history.dayCount - 1;
   const days = new Uint16Array(parsed.times.length);
   const problems = new ProblemList(file);
-  const rowOf = geo ? (i: number) => i + 1 : csvDataLines(text);
+  // Line numbers are only needed for a message: found on the first incident outside the history.
+  let lines: ((i: number) => number) | null = null;
+  const rowOf = (i: number): number => (geo ? i + 1 : (lines ??= csvDataLines(text))(i));
   for (let i = 0; i < parsed.times.length; i++) {
     const day = dayNumberAt(parsed.times[i]!, utcOffsetMinutes);
     if (day < first || day > last) {

@@ -15,7 +15,8 @@
 import { bilingual, DataError, ProblemList } from '../data-error.ts';
 import { readCsvTable, requireColumns } from '../csv-table.ts';
 import { DATE_FORMS_EN, DATE_FORMS_ZH, readDay } from '../date-forms.ts';
-import type { DailySeriesId } from '../daily-file.ts';
+import { DAILY_SERIES, type DailySeriesId } from '../daily-file.ts';
+import { dayNumberOf } from '../dates.ts';
 import { indicatorId, INDICATOR_LIST } from './indicator-ids.ts';
 import { codeProblem, lineAt } from './township-code.ts';
 
@@ -26,6 +27,9 @@ export interface IndicatorRow {
   readonly indicator: DailySeriesId;
   readonly value: number;
 }
+
+const CODE = /^\d{9}$/;
+const SERIES_INDEX: ReadonlyMap<DailySeriesId, number> = new Map(DAILY_SERIES.map((id, i) => [id, i]));
 
 export const INDICATOR_COLUMNS = {
   date: ['date', 'day', '日期'],
@@ -49,12 +53,24 @@ export function parseIndicatorsCsv(text: string, file: string, options: Indicato
   }
   const problems = new ProblemList(file);
   const rows: IndicatorRow[] = [];
-  const firstLine = new Map<string, number>();
+  // Duplicates are found by a number per (day, indicator, code), not a string: a year of a province
+  // is millions of rows. The day of each distinct date cell and the position of each code are looked
+  // up once.
+  const codeIndex = new Map<string, number>();
+  for (const c of options.knownCodes) codeIndex.set(c, codeIndex.size);
+  const C = codeIndex.size;
+  const dayOf = new Map<string, { day: string; number: number } | null>();
+  const firstLine = new Map<number, number>();
   for (const { line, fields } of table.rows) {
-    const at = lineAt(line);
     const rawDate = fields[col.date] ?? '';
-    const day = readDay(rawDate);
-    if (day === null) {
+    let parsedDay = dayOf.get(rawDate);
+    if (parsedDay === undefined) {
+      const key = readDay(rawDate);
+      parsedDay = key === null ? null : { day: key, number: dayNumberOf(key)! };
+      dayOf.set(rawDate, parsedDay);
+    }
+    if (parsedDay === null) {
+      const at = lineAt(line);
       problems.add(
         bilingual(
           `${at.en}, column "date": "${rawDate}" is not a date — write it as ${DATE_FORMS_EN}`,
@@ -63,15 +79,17 @@ export function parseIndicatorsCsv(text: string, file: string, options: Indicato
       );
       continue;
     }
+    const day = parsedDay.day;
     const code = fields[col.code] ?? '';
-    const bad = codeProblem(code, at, options.knownCodes, options.boundariesFile);
-    if (bad !== null) {
-      problems.add(bad);
+    const t = CODE.test(code) ? codeIndex.get(code) : undefined;
+    if (t === undefined) {
+      problems.add(codeProblem(code, lineAt(line), options.knownCodes, options.boundariesFile)!); // not 9 digits, or not a township
       continue;
     }
     const rawIndicator = fields[col.indicator] ?? '';
     const indicator = indicatorId(rawIndicator);
     if (indicator === null) {
+      const at = lineAt(line);
       problems.add(
         bilingual(
           `${at.en}, column "indicator": "${rawIndicator}" is not an indicator — use one of ${INDICATOR_LIST}`,
@@ -83,6 +101,7 @@ export function parseIndicatorsCsv(text: string, file: string, options: Indicato
     const rawValue = fields[col.value] ?? '';
     const value = rawValue === '' ? Number.NaN : Number(rawValue);
     if (rawValue === '' || !Number.isFinite(value)) {
+      const at = lineAt(line);
       problems.add(
         rawValue === ''
           ? bilingual(`${at.en}, column "value": the value is empty — write a number, or leave the row out if it was not reported`, `${at.zh}“value”列：数值为空，请填写数字；未上报的请删除该行`)
@@ -91,12 +110,14 @@ export function parseIndicatorsCsv(text: string, file: string, options: Indicato
       continue;
     }
     if (value < 0) {
+      const at = lineAt(line);
       problems.add(bilingual(`${at.en}, column "value": ${rawValue} is negative — ${indicator} cannot be below 0`, `${at.zh}“value”列：${rawValue} 是负数，${indicator} 不能小于 0`));
       continue;
     }
-    const key = `${day} ${code} ${indicator}`;
+    const key = (parsedDay.number * DAILY_SERIES.length + SERIES_INDEX.get(indicator)!) * C + t;
     const prev = firstLine.get(key);
     if (prev !== undefined) {
+      const at = lineAt(line);
       problems.add(
         bilingual(
           `${at.en}: ${indicator} of ${code} on ${day} is given twice (lines ${prev} and ${line}) — keep one row`,

@@ -15,8 +15,10 @@ export function toDailyFile(rows: readonly IndicatorRow[], population: ReadonlyM
   for (const id of DAILY_SERIES) {
     if (present.has(id)) series[id] = Array.from({ length: dayCount }, () => new Array<number | null>(T).fill(null));
   }
+  const dayOf = new Map<string, number>(); // rows share a few day strings; parse each once
   for (const r of rows) {
-    const d = daysBetween(startDay, r.day);
+    let d = dayOf.get(r.day);
+    if (d === undefined) dayOf.set(r.day, (d = daysBetween(startDay, r.day)));
     const t = col.get(r.code);
     if (d < 0 || d >= dayCount || t === undefined) throw new RangeError(`toDailyFile: row at line ${r.line} is outside the history or the townships`);
     series[r.indicator]![d]![t] = r.value;
