@@ -7,6 +7,14 @@ const FALLBACK: [number, number] = [4096, 4096];
 
 let cached: [number, number] | null = null;
 
+/**
+ * The canvas limit for a map of `width` × `height` device pixels: MapLibre's default when the map
+ * fits in it (a throwaway context costs a weak GPU ~0.1 s before the first frame), else the GPU's own.
+ */
+export function canvasLimitFor(width: number, height: number): [number, number] {
+  return Math.max(width, height) <= FALLBACK[0] ? FALLBACK : maxCanvasSize();
+}
+
 export function maxCanvasSize(): [number, number] {
   if (cached) return cached;
   const gl = document.createElement('canvas').getContext('webgl2');

@@ -58,12 +58,18 @@ export function levelHatch(level: Level, scale: number): PatternImage {
   return { width: size, height: size, data };
 }
 
-/** The same tile as a CSS background (the legend's swatches), drawn through a canvas. */
+const hatchCss = new Map<Level, string>();
+
+/** The same tile as a CSS background (the legend's swatches), drawn through a canvas once per level. */
 export function levelHatchCss(level: Level): string {
+  const made = hatchCss.get(level);
+  if (made) return made;
   const { width, height, data } = levelHatch(level, 1);
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
   canvas.getContext('2d')!.putImageData(new ImageData(data as Uint8ClampedArray<ArrayBuffer>, width, height), 0, 0);
-  return `url(${canvas.toDataURL()})`;
+  const css = `url(${canvas.toDataURL()})`;
+  hatchCss.set(level, css);
+  return css;
 }
