@@ -355,6 +355,6 @@ describe('worker over a MessageChannel', () => {
     const bad = await failure(
       client.request('areaShares', { layers: [{ name: 'teams.geojson', features: [{ type: 'Feature', properties: {}, geometry: box(0, 0, 1, 1) }] }] }),
     );
-    expect(bad.message).toBe('teams.geojson: feature #0 has no "class" property');
+    expect(bad.message).toBe('teams.geojson: feature #0 has no "class" property — fill in its class (e.g. "high") · 要素 #0 缺少“class”属性，请填写其类别（如 "high"）');
   });
 });
