@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bilingual, DataError } from '../../src/core/data-error.ts';
 import { parseManifest, type Manifest } from '../../src/core/manifest.ts';
 
 export const BUILTIN_DATA_DIR = fileURLToPath(new URL('../../public/data/', import.meta.url));
@@ -52,7 +53,15 @@ function folder(dir: string): { dir: string; manifest: Manifest } | null {
 
 export function baseFolder(outDir: string, builtinDir = BUILTIN_DATA_DIR): BaseFolder {
   const sources = [folder(outDir), folder(builtinDir)].filter((s): s is { dir: string; manifest: Manifest } => s !== null);
-  if (sources.length === 0) throw new Error(`no manifest.json in ${outDir} or ${builtinDir}`);
+  if (sources.length === 0) {
+    throw new DataError(
+      'manifest.json',
+      bilingual(
+        `is in neither ${outDir} nor ${builtinDir}, so publish has no earlier data set to take the other files from — restore the built-in data (public/data) from the app's release`,
+        `${outDir} 和 ${builtinDir} 中都没有此文件，发布程序无法沿用以前的数据；请从应用的发布包中恢复内置数据（public/data）`,
+      ),
+    );
+  }
   return {
     manifest: sources[0]!.manifest,
     get(key) {

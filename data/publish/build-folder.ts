@@ -53,6 +53,9 @@ const OVERLAY_NAMES = {
   overlaysConfig: 'overlays-config.json',
 } as const;
 
+/** The usual name of each file publish may take from an earlier data set (for messages). */
+const BASE_NAMES: Readonly<Record<BaseKey, string>> = { boundaries: 'townships.topo.json', daily: 'daily.json', indexConfig: 'index-config.json', ...OVERLAY_NAMES };
+
 export function buildDataFolder(exports: ExportsFolder, base: BaseFolder, options: BuildOptions): BuiltFolder {
   const lap = (name: string): void => options.phases?.lap(name);
   const problems = new Collector();
@@ -60,7 +63,12 @@ export function buildDataFolder(exports: ExportsFolder, base: BaseFolder, option
   const pick = (own: ExportText | null, key: BaseKey): { name: string; text: string; own: boolean } => {
     if (own) return { name: own.name, text: own.text, own: true };
     const b = base.get(key);
-    if (!b) throw new Error(`no ${key} file in the exports, the output folder or the built-in data`);
+    if (!b) {
+      throw new DataError(
+        BASE_NAMES[key],
+        bilingual('is in none of the exports, the output folder and the built-in data — add it to the exports folder', '导出文件夹、输出文件夹和内置数据中都没有此文件，请把它放进导出文件夹'),
+      );
+    }
     return { name: b.name, text: b.text, own: false };
   };
 

@@ -2,7 +2,7 @@
  * Problems of a whole publish run, gathered so one report lists every file's problems (not just
  * the first file's), and thrown together at the end: nothing is written while any remains.
  */
-import { DataError, DataErrorList } from '../../src/core/data-error.ts';
+import { bilingual, DataError, DataErrorList } from '../../src/core/data-error.ts';
 
 export class PublishError extends Error {
   constructor(readonly errors: readonly DataError[]) {
@@ -22,7 +22,7 @@ export class Collector {
       if (error instanceof DataErrorList) {
         this.errors.push(...error.errors);
         const more = error.total - error.errors.length;
-        if (more > 0) this.errors.push(new DataError(error.file, `… and ${more} more problems in this file · 此文件还有 ${more} 处问题`));
+        if (more > 0) this.errors.push(new DataError(error.file, bilingual(`… and ${more} more problems in this file`, `此文件还有 ${more} 处问题`)));
       } else if (error instanceof DataError) this.errors.push(error);
       else throw error;
       return undefined;

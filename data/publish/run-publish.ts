@@ -3,7 +3,7 @@
  * write it (unless checking) and say what happened in lines for the terminal. Never throws for bad
  * input: every DataError becomes a report line and `ok: false`.
  */
-import { DataError } from '../../src/core/data-error.ts';
+import { bilingual, DataError } from '../../src/core/data-error.ts';
 import { baseFolder } from './base-folder.ts';
 import { buildDataFolder } from './build-folder.ts';
 import { Collector, PublishError } from './collect.ts';
@@ -41,7 +41,7 @@ export function beijingNow(now = Date.now()): string {
 export function publish(run: PublishRun): PublishOutcome {
   const asOf = run.asOf ?? beijingNow();
   if (!ISO_WITH_OFFSET.test(asOf) || Number.isNaN(Date.parse(asOf))) {
-    const e = new DataError('--as-of', `"${asOf}" is not a date and time with an offset — write it like 2026-11-25T06:00:00+08:00 · 不是带时区的日期时间，请写成 2026-11-25T06:00:00+08:00`);
+    const e = new DataError('--as-of', bilingual(`"${asOf}" is not a date and time with an offset — write it like 2026-11-25T06:00:00+08:00`, `“${asOf}”不是带时区的日期时间，请写成 2026-11-25T06:00:00+08:00`));
     return { ok: false, lines: [e.message], errors: [e], phases: [] };
   }
   const phases = new Phases();

@@ -56,6 +56,36 @@ export function bilingual(en: string, zh: string): string {
   return `${en} · ${zh}`;
 }
 
+/**
+ * Several bilingual problems (without their file name) as one message that still has two halves:
+ * the English ones, then the Chinese ones — so a screen shows one language, not a mix of both.
+ */
+export function joinBilingual(problems: readonly string[]): string {
+  const halves = problems.map(splitBilingual);
+  return bilingual(halves.map((h) => h.en).join('; '), halves.map((h) => h.zh).join('；'));
+}
+
+/** The two halves of a {@link bilingual} text (text of another shape is both). */
+export function splitBilingual(text: string): { en: string; zh: string } {
+  const at = text.indexOf(' · ');
+  return at < 0 ? { en: text, zh: text } : { en: text.slice(0, at), zh: text.slice(at + 3) };
+}
+
+/** A value as a message quotes it: its JSON, cut short when long; `undefined` has none ("missing" / "缺失"). */
+export function shown(value: unknown, missing = 'missing'): string {
+  if (value === undefined) return missing;
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 60 ? `${json.slice(0, 57)}…` : json;
+}
+
+/** A file whose "version" this app cannot read (files the publish tool writes). */
+export function unsupportedVersion(version: unknown): string {
+  return bilingual(
+    `"version" is ${shown(version)}; this app reads version 1 — publish the data again with this app's publish tool (npm run publish)`,
+    `“version”为 ${shown(version, '缺失')}，本应用只能读取版本 1，请用本应用的发布工具重新发布数据（npm run publish）`,
+  );
+}
+
 export function parseJson(text: string, file: string): unknown {
   if (text.trim() === '') throw new DataError(file, bilingual('the file is empty — export it again', '文件是空的，请重新导出'));
   try {
@@ -83,12 +113,17 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  * boundaries.
  */
 export function checkTownshipCodes(codes: unknown, file: string, knownCodes?: ReadonlySet<string>): asserts codes is string[] {
-  if (!Array.isArray(codes)) throw new DataError(file, '"codes" must be an array');
-  const seen = new Set<string>();
+  if (!Array.isArray(codes)) {
+    throw new DataError(file, bilingual(`"codes" is ${shown(codes)}, not a list of township codes — write it like "codes": ["331102001", …]`, `“codes”为 ${shown(codes, '缺失')}，不是乡镇代码列表，请写成 "codes": ["331102001", …]`));
+  }
+  const seen = new Map<string, number>();
   codes.forEach((c, i) => {
-    if (typeof c !== 'string') throw new DataError(file, `codes[${i}] is not a string`);
-    if (seen.has(c)) throw new DataError(file, `duplicate township code ${c}`);
-    if (knownCodes && !knownCodes.has(c)) throw new DataError(file, `unknown township code ${c} (not in the boundaries)`);
-    seen.add(c);
+    if (typeof c !== 'string') throw new DataError(file, bilingual(`codes[${i}] is ${shown(c)}, not a township code in quotes — write it like "331102001"`, `codes[${i}] 为 ${shown(c, '缺失')}，不是带引号的乡镇代码，请写成 "331102001" 这样`));
+    const first = seen.get(c);
+    if (first !== undefined) throw new DataError(file, bilingual(`duplicate township code ${c} (codes[${first}] and codes[${i}]) — list each township once`, `乡镇代码 ${c} 重复（codes[${first}] 和 codes[${i}]），每个乡镇只能列一次`));
+    if (knownCodes && !knownCodes.has(c)) {
+      throw new DataError(file, bilingual(`unknown township code ${c} (codes[${i}]), not in the boundaries — check the code, or use boundaries that include it`, `乡镇代码 ${c}（codes[${i}]）不在边界文件中，请核对代码，或使用包含该乡镇的边界文件`));
+    }
+    seen.set(c, i);
   });
 }

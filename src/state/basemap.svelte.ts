@@ -6,7 +6,7 @@
  */
 import type { StyleSpecification } from 'maplibre-gl';
 import { basemapStyleProblem } from '../core/basemap-style.ts';
-import { bilingual } from '../core/data-error.ts';
+import { bilingual, splitBilingual } from '../core/data-error.ts';
 import { checkOrigin } from '../core/origin-policy.ts';
 import type { FiveColorApp } from './app.svelte.ts';
 
@@ -21,11 +21,10 @@ export async function resolveBasemap(app: FiveColorApp, base: string = document.
     app.problems.clear(BASEMAP_KEY);
     return null;
   }
+  /** `why` is bilingual; the entry keeps one English and one Chinese half. */
   const fail = (why: string): null => {
-    app.problems.report(
-      BASEMAP_KEY,
-      `${BASEMAP_KEY}: ${why} ${bilingual('— the basemap could not be loaded; the townships are drawn without it', '——底图未能载入，乡镇图层照常显示')}`,
-    );
+    const { en, zh } = splitBilingual(why);
+    app.problems.report(BASEMAP_KEY, `${BASEMAP_KEY}: ${bilingual(`${en} — the basemap could not be loaded; the townships are drawn without it`, `${zh}——底图未能载入，乡镇图层照常显示`)}`);
     return null;
   };
   const verdict = checkOrigin(raw, base, app.deployment.allowedOrigins, 'basemap');
@@ -40,7 +39,10 @@ export async function resolveBasemap(app: FiveColorApp, base: string = document.
     return fail(bilingual(`${verdict.url.href} could not be read (${message})`, `${verdict.url.href} 无法读取（${message}）`));
   }
   const problem = basemapStyleProblem(json);
-  if (problem !== null) return fail(`${verdict.url.href} ${problem}`);
+  if (problem !== null) {
+    const { en, zh } = splitBilingual(problem);
+    return fail(bilingual(`${verdict.url.href} ${en}`, `${verdict.url.href} ${zh}`));
+  }
   app.problems.clear(BASEMAP_KEY);
   return json as StyleSpecification;
 }

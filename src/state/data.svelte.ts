@@ -3,6 +3,7 @@
  * previous good value in place and reports itself; one that loads clears its own report.
  */
 import { parseBoundaries, type Boundaries } from '../core/boundaries/boundaries.ts';
+import { joinBilingual } from '../core/data-error.ts';
 import { DEFAULT_BANDS, type Bands } from '../core/levels.ts';
 import { parseLevelsFile, type LevelsFile } from '../core/levels-file.ts';
 import { parseManifest, type Manifest } from '../core/manifest.ts';
@@ -41,7 +42,12 @@ export class DataState {
       this.manifest = parseManifest(text, file);
       warnings = this.manifest.warnings;
     });
-    if (ok && warnings.length > 0) this.problems.report(fileName(this.source), warnings.join(' '));
+    if (ok && warnings.length > 0) {
+      // One entry with one English and one Chinese half, so the banner shows the screen's language.
+      const file = fileName(this.source);
+      const prefix = `${file}: `;
+      this.problems.report(file, prefix + joinBilingual(warnings.map((w) => (w.startsWith(prefix) ? w.slice(prefix.length) : w))));
+    }
     return ok;
   }
 

@@ -3,6 +3,7 @@
  * one means the defaults, silently (a console note for whoever installs it). A file that is there
  * but wrong gives the defaults for what is wrong and one problem entry naming the keys and the fix.
  */
+import { joinBilingual } from '../core/data-error.ts';
 import { DEFAULT_DEPLOYMENT, parseDeploymentConfig, type DeploymentConfig } from '../core/deployment-config.ts';
 import type { ProblemsState } from './problems.svelte.ts';
 
@@ -23,6 +24,6 @@ export async function loadDeployment(url: URL, problems: ProblemsState): Promise
   }
   const { config, warnings } = parseDeploymentConfig(text, CONFIG_FILE);
   if (warnings.length === 0) problems.clear(CONFIG_FILE);
-  else problems.report(CONFIG_FILE, `${CONFIG_FILE}: ${warnings.map((w) => w.message.replace(`${CONFIG_FILE}: `, '')).join(' ')}`);
+  else problems.report(CONFIG_FILE, `${CONFIG_FILE}: ${joinBilingual(warnings.map((w) => w.problem))}`);
   return config;
 }

@@ -7,6 +7,7 @@
  */
 import { BoundariesAssembly } from '../core/boundaries/boundary-parts.ts';
 import type { Boundaries } from '../core/boundaries/boundaries.ts';
+import { bilingual } from '../core/data-error.ts';
 import { parseIndicatorsCsv } from '../core/indicators/parse-indicators.ts';
 import { fitLevels } from '../core/import/levels-fit.ts';
 import { mergeIndicators } from '../core/import/merge-indicators.ts';
@@ -75,7 +76,7 @@ export class ImportState {
       if (this.controller !== controller) return;
       this.inspection = inspection;
       this.phase = 'inspected';
-      if (!inspection.usable) this.app.problems.report(importKey(file.name), inspection.problems[0] ?? `${file.name}: cannot be imported`);
+      if (!inspection.usable) this.app.problems.report(importKey(file.name), inspection.problems[0] ?? `${file.name}: ${bilingual('cannot be imported — choose a boundaries, levels, incidents, indicators or overlay file', '无法导入，请选择边界、等级、事件、指标或图层文件')}`);
     } catch (error) {
       if ((error as Error).name === 'AbortError' || this.controller !== controller) return;
       this.inspection = failed(file, error);

@@ -5,6 +5,7 @@
 import { daysBetween } from '../core/dates.ts';
 import { INCIDENT_TYPES } from '../core/incidents/incident-types.ts';
 import { selectPoints, townshipCounts } from '../core/incidents/incident-view.ts';
+import { reasonCounts } from '../core/incidents/skip-messages.ts';
 import type { Progress, RequestResult } from '../worker/protocol.ts';
 import type { DataState } from './data.svelte.ts';
 import type { ProblemsState } from './problems.svelte.ts';
@@ -140,13 +141,13 @@ export class IncidentsState {
       if (joined.count === 0 && joined.rowCount > 0) {
         // Nothing is lost: a file whose every row is skipped never replaces what is on screen.
         this.status = this.joined ? 'ready' : 'error';
-        const reasons = Object.entries(joined.skippedByReason).map(([reason, n]) => `${n} ${reason}`).join(', ');
+        const reasons = reasonCounts(joined.skippedByReason);
         const first = joined.skipped[0];
         this.problems.report(
           source.file,
           bilingual(
-            `${source.file}: all ${joined.rowCount} rows were skipped (${reasons}${first ? `; first: row ${first.row}, ${first.reason}` : ''}) — ${this.joined ? 'the incidents shown before stay on the map' : 'no incidents are shown'}; fix the rows and load the file again`,
-            `${source.file}：${joined.rowCount} 行全部被跳过——${this.joined ? '地图上仍显示之前的事件' : '未显示任何事件'}；请修正后重新载入`,
+            `${source.file}: all ${joined.rowCount} rows were skipped (${reasons.en}${first ? `; first: row ${first.row}, ${first.reason}` : ''}) — ${this.joined ? 'the incidents shown before stay on the map' : 'no incidents are shown'}; fix the rows and load the file again`,
+            `${source.file}：${joined.rowCount} 行全部被跳过（${reasons.zh}）——${this.joined ? '地图上仍显示之前的事件' : '未显示任何事件'}；请修正后重新载入`,
           ),
         );
         return false;
@@ -154,8 +155,14 @@ export class IncidentsState {
       this.joined = joined;
       this.status = 'ready';
       if (joined.skippedCount > 0) {
-        const reasons = Object.entries(joined.skippedByReason).map(([reason, n]) => `${n} ${reason}`);
-        this.problems.report(source.file, `${source.file}: ${joined.skippedCount} of ${joined.rowCount} rows skipped (${reasons.join(', ')})`);
+        const reasons = reasonCounts(joined.skippedByReason);
+        this.problems.report(
+          source.file,
+          bilingual(
+            `${source.file}: ${joined.skippedCount} of ${joined.rowCount} rows skipped (${reasons.en}) — the other incidents are shown; fix those rows and load the file again`,
+            `${source.file}：${joined.rowCount} 行中有 ${joined.skippedCount} 行被跳过（${reasons.zh}），其余事件照常显示；请修正这些行后重新载入`,
+          ),
+        );
       } else {
         this.problems.clear(source.file);
       }

@@ -2,7 +2,7 @@
  * Bytes of an incidents file → columns: incidents.bin by its magic, else text (UTF-8, then GB18030)
  * that is GeoJSON or CSV. CSV is parsed as it is decoded; GeoJSON whole, once decoded.
  */
-import { DataError } from '../core/data-error.ts';
+import { bilingual, DataError } from '../core/data-error.ts';
 import { DEFAULT_UTC_OFFSET_MINUTES } from '../core/dates.ts';
 import { bucketDays } from '../core/incidents/incident-days.ts';
 import { decodeIncidents } from '../core/incidents/incidents-bin.ts';
@@ -27,16 +27,16 @@ export async function parseIncidentFile(bytes: unknown, file: string, options: P
     return await parseUnchecked(bytes, file, options, ctx);
   } catch (err) {
     if (err instanceof AbortedError || err instanceof DataError) throw err;
-    throw new DataError(file, errorMessage(err));
+    throw new DataError(file, bilingual(`cannot be read (${errorMessage(err)}) — check that it is an incidents file (CSV, GeoJSON or incidents.bin) and export it again`, '无法读取，请确认这是事件文件（CSV、GeoJSON 或 incidents.bin）并重新导出'));
   }
 }
 
 async function parseUnchecked(bytes: unknown, file: string, options: ParseOptions, ctx: RequestContext): Promise<ParsedFile> {
-  if (!(bytes instanceof ArrayBuffer)) throw new DataError(file, 'no file contents ("bytes" must be an ArrayBuffer)');
+  if (!(bytes instanceof ArrayBuffer)) throw new DataError(file, bilingual('has no contents: the app passed no bytes (an error in the app, not in the file — report it)', '没有内容：应用未传入文件数据（这是应用程序的错误，并非文件问题，请报告此问题）'));
   const data = new Uint8Array(bytes);
   const format = options.format ?? binaryKind(data);
   if (format !== undefined && !isIncidentFormat(format)) {
-    throw new DataError(file, `unknown format ${JSON.stringify(format)} (expected csv, geojson or bin)`);
+    throw new DataError(file, bilingual(`cannot be read as ${JSON.stringify(format)}: the app asked for a format that is not csv, geojson or bin (an error in the app, not in the file — report it)`, `无法按 ${JSON.stringify(format)} 读取：应用指定的格式不是 csv、geojson 或 bin（这是应用程序的错误，并非文件问题，请报告此问题）`));
   }
   if (format === 'bin') {
     const d = decodeIncidents(data, file);
@@ -54,7 +54,7 @@ async function parseUnchecked(bytes: unknown, file: string, options: ParseOption
       if (!(err instanceof EncodingError)) throw err;
     }
   }
-  throw new DataError(file, 'is not text in UTF-8 or GB18030 (nor an incidents.bin file)');
+  throw new DataError(file, bilingual('is not text in UTF-8 or GB18030 (nor an incidents.bin file) — save it as "CSV UTF-8" or GeoJSON', '既不是 UTF-8 或 GB18030 文本，也不是 incidents.bin 文件；请另存为“CSV UTF-8”或 GeoJSON'));
 }
 
 async function parseText(
@@ -80,7 +80,7 @@ async function parseText(
     } else if (sniffer.kind === 'geojson') texts.push(text);
   });
   const kind = sniffer.kind;
-  if (kind === undefined) throw new DataError(file, 'the file is empty');
+  if (kind === undefined) throw new DataError(file, bilingual('the file is empty — export the incidents again', '文件是空的，请重新导出事件'));
   if (kind === 'csv') {
     const parser: IncidentStreamParser = csv ?? createCsvIncidentParser(file, parseOptions);
     parser.end();

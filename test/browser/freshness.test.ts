@@ -105,7 +105,8 @@ describe('freshness', () => {
       expect(await page.title()).toBe('平安五色图');
       const problems = await page.getByTestId('problems').innerText();
       expect(problems).toContain('config.json');
-      expect(problems).toMatch(/"nightlyReloadHour" is 25; it must be an hour from 0 to 23/);
+      // The page is in Chinese: the Chinese half of the message, with the file name.
+      expect(problems).toMatch(/config\.json: “nightlyReloadHour”为 25，应为 0 至 23 点的整点/);
     },
     TIMEOUT,
   );

@@ -16,10 +16,10 @@ describe('parseManifest', () => {
 
   it('names the key that is wrong', () => {
     const base = { version: 1, region: { code: '3311', name: '丽水市' }, boundaries: 'a.json', levels: 'b.json' };
-    expect(() => parseManifest(JSON.stringify({ ...base, levels: '' }), 'manifest.json')).toThrow(/manifest\.json: "levels" must name a file/);
+    expect(() => parseManifest(JSON.stringify({ ...base, levels: '' }), 'manifest.json')).toThrow(/^manifest\.json: "levels" is ""; it must name the daily levels file, e\.g\. "levels\.json" · “levels”为/);
     expect(() => parseManifest(JSON.stringify({ ...base, region: 'x' }), 'manifest.json')).toThrow(/"region"/);
-    expect(() => parseManifest(JSON.stringify({ ...base, daily: 3 }), 'manifest.json')).toThrow(/manifest\.json: "daily" must name a file or be null/);
-    expect(() => parseManifest(JSON.stringify({ ...base, indexConfig: '' }), 'manifest.json')).toThrow(/"indexConfig" must name a file or be null/);
+    expect(() => parseManifest(JSON.stringify({ ...base, daily: 3 }), 'manifest.json')).toThrow(/manifest\.json: "daily" is 3; it must name the daily indicators file, e\.g\. "daily\.json", or be null for none · /);
+    expect(() => parseManifest(JSON.stringify({ ...base, indexConfig: '' }), 'manifest.json')).toThrow(/"indexConfig" is ""; it must name the index config file, .*, or be null for none · “indexConfig”为 ""，.*没有时写 null$/);
   });
 
   it('treats daily and indexConfig as optional', () => {
@@ -37,10 +37,10 @@ describe('parseManifest', () => {
     expect(m.asOf).toBeNull();
     expect(m.versions).toEqual({});
     expect(m.warnings).toEqual([
-      'manifest.json: "refreshSeconds" is 1; it must be a number of seconds ≥ 10. Using 300.',
-      'manifest.json: "basemap" is 7; it must be a style URL or null. Using null.',
-      'manifest.json: "asOf" is "yesterday"; it must be a date and time like "2026-11-25T06:00:00+08:00". Using null.',
-      'manifest.json: "versions" is {"b.json":3}; it must be an object of file → version strings. Using {}.',
+      'manifest.json: "refreshSeconds" is 1; it must be a number of seconds ≥ 10 — using 300 until it is fixed · “refreshSeconds”为 1，应为不小于 10 的秒数；修正前暂用 300',
+      'manifest.json: "basemap" is 7; it must be a style URL or null — using null until it is fixed · “basemap”为 7，应为底图样式地址或 null；修正前暂用 null',
+      'manifest.json: "asOf" is "yesterday"; it must be a date and time like "2026-11-25T06:00:00+08:00" — using null until it is fixed · “asOf”为 "yesterday"，应为形如 "2026-11-25T06:00:00+08:00" 的日期时间；修正前暂用 null',
+      'manifest.json: "versions" is {"b.json":3}; it must be an object of file → version strings — using {} until it is fixed · “versions”为 {"b.json":3}，应为“文件 → 版本字符串”的对象；修正前暂用 {}',
     ]);
   });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inLocale } from '../../src/i18n/bilingual.ts';
-import { bilingual, DataError, DataErrorList } from '../../src/core/data-error.ts';
+import { bilingual, DataError, DataErrorList, joinBilingual } from '../../src/core/data-error.ts';
+import { parseDeploymentConfig } from '../../src/core/deployment-config.ts';
+import { parseManifest } from '../../src/core/manifest.ts';
 
 describe('the half of a bilingual text', () => {
   it('picks by language, not position, and keeps the file name', () => {
@@ -37,5 +39,24 @@ describe('inLocale keeps the file a message is about', () => {
     const message = 'duplicate-code.geojson: township 331102001 is in features #0 and #1 · 乡镇代码 331102001 重复（第 #0 和第 #1 个要素）';
     expect(inLocale(message, 'zh', 'import:duplicate-code.geojson: ')).toBe('duplicate-code.geojson: 乡镇代码 331102001 重复（第 #0 和第 #1 个要素）');
     expect(inLocale(message, 'en')).toBe('duplicate-code.geojson: township 331102001 is in features #0 and #1');
+  });
+});
+
+describe('several warnings of one file, joined per language (as the banner gets them)', () => {
+  it('manifest.json: every English half, or every Chinese half, never a mix', () => {
+    const base = { version: 1, region: { code: '3311', name: '丽水市' }, boundaries: 'a.json', levels: 'b.json' };
+    const { warnings } = parseManifest(JSON.stringify({ ...base, refreshSeconds: 1, basemap: 7 }), 'manifest.json');
+    const message = `manifest.json: ${joinBilingual(warnings.map((w) => w.slice('manifest.json: '.length)))}`;
+    expect(inLocale(message, 'en', 'manifest.json: ')).toBe(
+      'manifest.json: "refreshSeconds" is 1; it must be a number of seconds ≥ 10 — using 300 until it is fixed; "basemap" is 7; it must be a style URL or null — using null until it is fixed',
+    );
+    expect(inLocale(message, 'zh', 'manifest.json: ')).toBe('manifest.json: “refreshSeconds”为 1，应为不小于 10 的秒数；修正前暂用 300；“basemap”为 7，应为底图样式地址或 null；修正前暂用 null');
+  });
+
+  it('config.json, as state/deployment.ts reports it', () => {
+    const { warnings } = parseDeploymentConfig(JSON.stringify({ language: 'fr', nightlyReloadHour: 25 }));
+    const message = `config.json: ${joinBilingual(warnings.map((w) => w.problem))}`;
+    expect(inLocale(message, 'en', 'config.json: ')).toMatch(/^config\.json: "language" is "fr"; .*; "nightlyReloadHour" is 25; it must be an hour from 0 to 23, or null — using 3$/);
+    expect(inLocale(message, 'zh', 'config.json: ')).toBe('config.json: “language”为 "fr"，应为 "zh" 或 "en"；暂用 "zh"；“nightlyReloadHour”为 25，应为 0 至 23 点的整点，或 null；暂用 3');
   });
 });

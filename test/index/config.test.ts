@@ -39,7 +39,7 @@ describe('the default index-config.json', () => {
 
 describe('validateIndexConfig names the key that is wrong', () => {
   it.each<[string, (c: ConfigJson) => void, RegExp]>([
-    ['weights not summing to 1', (c) => (c.domains.social_security.weight = 0.3), /^index-config\.json: "domains\.\*\.weight" must sum to 1; they sum to 1\.05 \(social_security 0\.3,/],
+    ['weights not summing to 1', (c) => (c.domains.social_security.weight = 0.3), /^index-config\.json: "domains\.\*\.weight" must sum to 1; they sum to 1\.05 \(social_security 0\.3, .*\) — change the weights so they add up to 1 · “domains\.\*\.weight”之和必须为 1，当前为 1\.05（social_security 0\.3、/],
     ['a negative weight', (c) => (c.domains.disputes.weight = -0.1), /"domains\.disputes\.weight" must be within 0 … 1, got -0\.1/],
     ['overlapping bands', (c) => (c.bands = [60, 70, 70, 90]), /"bands\[2\]" \(70\) must be greater than bands\[1\] \(70\): bands may not overlap or be unsorted/],
     ['unsorted bands', (c) => (c.bands = [60, 80, 70, 90]), /"bands\[2\]" \(70\) must be greater than bands\[1\] \(80\)/],
@@ -49,7 +49,7 @@ describe('validateIndexConfig names the key that is wrong', () => {
     ['a missing domain', (c) => delete c.domains.resilience, /"domains\.resilience" is missing/],
     ['a missing reference', (c) => delete c.domains.fire_traffic.terms.fire.reference, /"domains\.fire_traffic\.terms\.fire\.reference" is missing/],
     ['a missing input', (c) => delete c.domains.geological.terms.rainfall, /"domains\.geological\.terms\.rainfall" is missing \(each input needs a "reference"\)/],
-    ['a zero reference', (c) => (c.domains.disputes.terms.disputes_new.reference = 0), /"domains\.disputes\.terms\.disputes_new\.reference" must be within/],
+    ['a zero reference', (c) => (c.domains.disputes.terms.disputes_new.reference = 0), /"domains\.disputes\.terms\.disputes_new\.reference" must be greater than 0, got 0 · “domains\.disputes\.terms\.disputes_new\.reference”应大于 0，实际为 0$/],
     ['an input in the wrong domain', (c) => (c.domains.disputes.terms.fire = { reference: 1 }), /"domains\.disputes\.terms\.fire" belongs to domain fire_traffic, not disputes/],
     ['an unknown input', (c) => (c.domains.disputes.terms.noise = { reference: 1 }), /"domains\.disputes\.terms\.noise" is not an input of disputes \(expected disputes_new, disputes_open\)/],
     ['a bad window kind', (c) => (c.domains.disputes.terms.disputes_new.window = 'weekly'), /"domains\.disputes\.terms\.disputes_new\.window" must be "decayed" or "today"/],
@@ -72,7 +72,7 @@ describe('validateIndexConfig names the key that is wrong', () => {
   it('rejects text that is not JSON, naming the file', () => {
     expect(() => parseIndexConfig('{"version": 1,', FILE)).toThrow(/^index-config\.json: not valid JSON/);
     expect(() => parseIndexConfig('', FILE)).toThrow('index-config.json: the file is empty');
-    expect(() => parseIndexConfig('[]', FILE)).toThrow('index-config.json: "(root)" must be an object');
+    expect(() => parseIndexConfig('[]', FILE)).toThrow('index-config.json: is [], not an index config: expected a JSON object like {"version": 1, "bands": [60, 70, 80, 90], …} · 为 []，不是指数配置');
   });
 
   it('fills documented defaults: indexDecimals 1, no level colors, per10k false and window "today" when left out', () => {

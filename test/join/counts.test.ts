@@ -36,17 +36,17 @@ describe('counts CSV', () => {
 
   it('names the file, the line and the problem', () => {
     const bad = (body: string) => () => readCounts(`code,date,type,count\n${body}`, 'counts.csv');
-    expect(() => readCounts('', 'counts.csv')).toThrow('counts.csv: file is empty');
+    expect(() => readCounts('', 'counts.csv')).toThrow('counts.csv: the file is empty — export the counts again, with the header code,date,type,count · 文件是空的');
     expect(() => readCounts('code,type,count\n', 'counts.csv')).toThrow(/^counts\.csv: line 1: header is "code,type,count", expected "code,date,type,count"/);
     expect(bad('a,,fire\n')).toThrow(/^counts\.csv: line 2: 3 fields, expected 4/);
-    expect(bad(',,fire,1\n')).toThrow(/line 2: code "" is empty/);
-    expect(bad('a,2024-02-30,fire,1\n')).toThrow(/line 2: date "2024-02-30" is not a YYYY-MM-DD date/);
-    expect(bad('a,,theft,1\n')).toThrow(/line 2: unknown type "theft"/);
-    expect(bad('a,,fire,0\n')).toThrow(/line 2: count "0" is not a positive integer/);
-    expect(bad('a,,fire,1.5\n')).toThrow(/line 2: count "1.5"/);
-    expect(bad('a,,fire,1\na,,fire,2\n')).toThrow(/line 3: duplicate row for a,,fire/);
-    expect(bad('a,,fire,1\nb,2024-05-01,fire,2\n')).toThrow(/line 3: dated and undated rows mixed/);
-    expect(bad('a,,fire,1\n\nb,,fire,2\n')).toThrow(/line 3: blank line/);
+    expect(bad(',,fire,1\n')).toThrow(/line 2, column "code": code "" is empty or quoted — write the township code without quotes · 第 2 行“code”列/);
+    expect(bad('a,2024-02-30,fire,1\n')).toThrow(/line 2, column "date": date "2024-02-30" is not a YYYY-MM-DD date — write it like 2026-11-24/);
+    expect(bad('a,,theft,1\n')).toThrow(/line 2, column "type": unknown type "theft" — use one of public_security \(治安案件\), .* · 第 2 行“type”列：未知的事件类型 "theft"/);
+    expect(bad('a,,fire,0\n')).toThrow(/line 2, column "count": count "0" is not a positive integer — write the number of incidents/);
+    expect(bad('a,,fire,1.5\n')).toThrow(/line 2, column "count": count "1.5"/);
+    expect(bad('a,,fire,1\na,,fire,2\n')).toThrow(/line 3: duplicate row for a,,fire \(lines 2 and 3\) — keep one · 第 3 行：a,,fire 重复（第 2 行和第 3 行），请只保留一行$/);
+    expect(bad('a,,fire,1\nb,2024-05-01,fire,2\n')).toThrow(/line 3: dated and undated rows mixed — give every row a date, or leave the date empty in every row · /);
+    expect(bad('a,,fire,1\n\nb,,fire,2\n')).toThrow(/line 3: blank line between rows — remove it · 第 3 行：数据行之间有空行，请删除$/);
   });
 
   it('refuses to write rows the format cannot hold', () => {

@@ -65,8 +65,8 @@ describe('parseIncidents: CSV', () => {
   });
 
   it('rejects fatal problems with a message naming the file', () => {
-    expect(() => parse('empty.csv')).toThrow('empty.csv: file is empty');
-    expect(() => parse('blank.csv')).toThrow('blank.csv: file is empty');
+    expect(() => parse('empty.csv')).toThrow('empty.csv: the file is empty — export the incidents again · 文件是空的，请重新导出事件');
+    expect(() => parse('blank.csv')).toThrow('blank.csv: the file is empty — export the incidents again · 文件是空的，请重新导出事件');
     expect(() => parse('no-lonlat.csv')).toThrow(/^no-lonlat\.csv: no lon\/lat columns in the header/);
     expect(() => parseIncidentsCsv('lon,lat,when\n1,2,x\n', 'x.csv')).toThrow(/^x\.csv: no type column/);
     expect(() => parse('swapped.csv')).toThrow(/^swapped\.csv: .*looks like lat\/lon swapped/);
@@ -141,7 +141,7 @@ describe('parseIncidents: GeoJSON', () => {
 
   it('rejects malformed JSON, empty files, non-collections and non-line-delimited streams', () => {
     expect(() => parse('malformed.geojson')).toThrow(/^malformed\.geojson: malformed JSON/);
-    expect(() => parseIncidentsGeoJson('', 'e.geojson')).toThrow('e.geojson: file is empty');
+    expect(() => parseIncidentsGeoJson('', 'e.geojson')).toThrow('e.geojson: the file is empty — export the incidents again · 文件是空的，请重新导出事件');
     expect(() => parseIncidentsGeoJson('{"type":"Point","coordinates":[1,2]}', 'p.geojson')).toThrow(/^p\.geojson: expected a GeoJSON FeatureCollection/);
     expect(() => parseIncidentsGeoJson('{"type":"FeatureCollection"}', 'n.geojson')).toThrow(/no "features" array/);
     const p = createGeoJsonSeqIncidentParser('pretty.geojson');

@@ -38,13 +38,13 @@ describe('overlay parsers', () => {
     expect(() => parseHazardZones(fc(zone('high', [[[120, 28], [120.1, 28], [120, 28]]])), 'z.json')).toThrow(/z\.json: feature #0 has a ring with 3 positions/);
     expect(() => parseHazardZones(fc(zone('high', [[[120, 28], [120.1, 28], [120.1, 28.1], [120, 28.2]]])))).toThrow(/hazard-zones\.geojson: feature #0 has a ring that is not closed/);
     expect(() => parseHazardZones(fc({ type: 'Feature', properties: { class: 'high' }, geometry: { type: 'Point', coordinates: [1, 2] } }))).toThrow(/feature #0 has geometry type Point, expected Polygon or MultiPolygon/);
-    expect(() => parseHazardSites(fc(site(), site({ id: 'S2', threat: undefined })), 'sites.geojson')).toThrow(/^sites\.geojson: feature #1 has no valid "threat"/);
-    expect(() => parseHazardSites(fc(site({ type: 'flood' })))).toThrow(/feature #0 has unknown type "flood"/);
-    expect(() => parseHazardSites(fc(site({}, [28, 120])))).toThrow(/feature #0 has latitude 120: coordinates look like \[lat, lon\]/);
-    expect(() => parseHazardSites(fc(site(), site()))).toThrow(/feature #1 has duplicate id "S1"/);
+    expect(() => parseHazardSites(fc(site(), site({ id: 'S2', threat: undefined })), 'sites.geojson')).toThrow(/^sites\.geojson: feature #1 \("紫金街道滑坡点1"\) has no "threat" \(expected a number ≥ 0\) — fill it in · 要素 #1（“紫金街道滑坡点1”）缺少“threat”/);
+    expect(() => parseHazardSites(fc(site({ type: 'flood' })))).toThrow(/feature #0 \("紫金街道滑坡点1"\) has unknown type "flood", expected one of "landslide", .* · 要素 #0（“紫金街道滑坡点1”）的“type”值“flood”无效/);
+    expect(() => parseHazardSites(fc(site({}, [28, 120])))).toThrow(/feature #0 \("紫金街道滑坡点1"\) has latitude 120: coordinates look like \[lat, lon\]/);
+    expect(() => parseHazardSites(fc(site(), site()))).toThrow(/feature #1 \("紫金街道滑坡点1"\) has duplicate id "S1" \(feature #0 has it too\)/);
     expect(() => parseTeams(fc(team({ name: undefined })), 'teams.geojson')).toThrow(/^teams\.geojson: feature #0 has no "name"/);
-    expect(() => parseTeams(fc(team({ level: 'city' })))).toThrow(/feature #0 has unknown level "city"/);
-    expect(() => parseTeams(fc(team({ onDuty: 'yes' })))).toThrow(/feature #0 has "onDuty" "yes"/);
+    expect(() => parseTeams(fc(team({ level: 'city' })))).toThrow(/feature #0 \("紫金街道应急救援队"\) has unknown level "city"/);
+    expect(() => parseTeams(fc(team({ onDuty: 'yes' })))).toThrow(/feature #0 \("紫金街道应急救援队"\) has "onDuty" "yes", expected true or false · 要素 #0（“紫金街道应急救援队”）的“onDuty”为 "yes"，应为 true 或 false$/);
     expect(() => parseTeams('{"type":"Topology"}', 'teams.geojson')).toThrow(/^teams\.geojson: not a GeoJSON FeatureCollection/);
     expect(() => parseTeams('{', 'teams.geojson')).toThrow(/^teams\.geojson: not valid JSON/);
   });
@@ -52,19 +52,22 @@ describe('overlay parsers', () => {
   it('lenient variants skip bad features and list them, so the rest still shows', () => {
     const z = parseHazardZonesLenient(fc(zone('high'), zone('extreme'), null, zone('low')), 'zones.geojson');
     expect(z.features.map((f) => f.properties.class)).toEqual(['high', 'low']);
-    expect(z.problems).toEqual(['zones.geojson: feature #1 has unknown class "extreme", expected one of "high", "medium", "low"', 'zones.geojson: feature #2 is not a GeoJSON Feature']);
+    expect(z.problems).toEqual([
+      'zones.geojson: feature #1 has unknown class "extreme", expected one of "high", "medium", "low" · 要素 #1 的“class”值“extreme”无效，应为 "high", "medium", "low" 之一',
+      'zones.geojson: feature #2 is null, not a GeoJSON Feature — remove it, or export the layer again · 要素 #2 为 null，不是 GeoJSON Feature，请删除或重新导出图层',
+    ]);
     const s = parseHazardSitesLenient(fc(site(), site({ id: 'S2', status: 'gone' }), site({ id: 'S3' })));
     expect(s.features.map((f) => f.properties.id)).toEqual(['S1', 'S3']);
-    expect(s.problems[0]).toMatch(/^hazard-sites\.geojson: feature #1 has unknown status "gone"/);
+    expect(s.problems[0]).toMatch(/^hazard-sites\.geojson: feature #1 \("紫金街道滑坡点1"\) has unknown status "gone"/);
     const t = parseTeamsLenient(fc(team(), team()));
     expect(t.features).toHaveLength(1);
-    expect(t.problems).toEqual(['teams.geojson: feature #1 has duplicate id "T1"']);
+    expect(t.problems).toEqual(['teams.geojson: feature #1 ("紫金街道应急救援队") has duplicate id "T1" (feature #0 has it too) — give every feature its own id · 要素 #1（“紫金街道应急救援队”）的 id“T1”与要素 #0 重复，每个要素的 id 必须不同']);
   });
 
   it('config: defaults for missing keys, errors for bad values', () => {
     expect(parseOverlaysConfig('{}')).toEqual(DEFAULT_OVERLAYS_CONFIG);
     expect(parseOverlaysConfig('{"responseMinutes": 20}').responseMinutes).toBe(20);
-    expect(() => parseOverlaysConfig('{"speedKmh": -1}')).toThrow(/overlays-config\.json: "speedKmh" must be a number/);
-    expect(() => parseOverlaysConfig('{"highRiskLowCoverage": {"coverageBelow": 2}}')).toThrow(/coverageBelow" is a share/);
+    expect(() => parseOverlaysConfig('{"speedKmh": -1}')).toThrow(/^overlays-config\.json: "speedKmh" must be a number greater than 0, got -1 · “speedKmh”应为数字（大于 0），实际为 -1$/);
+    expect(() => parseOverlaysConfig('{"highRiskLowCoverage": {"coverageBelow": 2}}')).toThrow(/"highRiskLowCoverage\.coverageBelow" is a share: 0 … 1, got 2 — write e\.g\. 0\.5 for half · “highRiskLowCoverage\.coverageBelow”是占比/);
   });
 });

@@ -100,11 +100,11 @@ describe('computeAreaShares', () => {
     const ok = box(120, 28, 120.1, 28.1, { class: 'high' });
     const run = (layer: unknown[], classes = ['high']): (() => unknown) => () => computeAreaShares([A], layer, classes, 'hazard.geojson');
     expect(run([ok, box(0, 0, 1, 1, {})])).toThrow(DataError);
-    expect(run([ok, box(0, 0, 1, 1, {})])).toThrow('hazard.geojson: feature #1 has no "class" property');
+    expect(run([ok, box(0, 0, 1, 1, {})])).toThrow('hazard.geojson: feature #1 has no "class" property — fill in its class (e.g. "high") · 要素 #1 缺少“class”属性');
     expect(run([ok, box(0, 0, 1, 1, null)])).toThrow('hazard.geojson: feature #1 has no "class" property');
-    expect(run([box(0, 0, 1, 1, { class: 'extreme' })])).toThrow('hazard.geojson: feature #0 has class "extreme", expected one of "high"');
+    expect(run([box(0, 0, 1, 1, { class: 'extreme' })])).toThrow('hazard.geojson: feature #0 has class "extreme", expected one of "high" · 要素 #0 的类别“extreme”无效');
     expect(run([ok, { type: 'Feature', properties: { class: 'high' }, geometry: { type: 'Point', coordinates: [120, 28] } }])).toThrow(
-      'hazard.geojson: feature #1 has geometry type Point, expected Polygon or MultiPolygon',
+      'hazard.geojson: feature #1 has geometry type Point, expected Polygon or MultiPolygon — export it as polygons · 要素 #1 的几何类型是 Point',
     );
     expect(run([{ type: 'Feature', properties: { class: 'high' }, geometry: { type: 'Polygon', coordinates: [[[120, 28], [121, 28], [120, 28]]] } }])).toThrow(
       'hazard.geojson: feature #0: a ring has 3 positions, at least 4 needed',
@@ -113,8 +113,8 @@ describe('computeAreaShares', () => {
       'hazard.geojson: feature #0: position [121,"x"] is not a pair of numbers',
     );
     expect(run([{ type: 'Feature', properties: { class: 'high' }, geometry: null }])).toThrow('hazard.geojson: feature #0 has no geometry');
-    expect(run(['nope'])).toThrow('hazard.geojson: feature #0 is not a GeoJSON Feature');
-    expect(run([ok], ['high', 'high'])).toThrow('hazard.geojson: class "high" is listed twice');
+    expect(run(['nope'])).toThrow('hazard.geojson: feature #0 is "nope", not a GeoJSON Feature — re-export the layer from the GIS tool · 要素 #0 为 "nope"');
+    expect(run([ok], ['high', 'high'])).toThrow('hazard.geojson: class "high" is listed twice — list each class once · 类别“high”列出了两次');
   });
 
   it('lists a layer\'s classes when none are given', () => {

@@ -65,9 +65,9 @@ describe('incidents.bin', () => {
 
   it('rejects bad magic, a wrong version, trailing bytes and out-of-range columns', () => {
     expect(() => decodeIncidents(fileBytes('test/fixtures/worker/bad-magic.bin'), 'bad-magic.bin')).toThrow(
-      'bad-magic.bin: not an incidents.bin file (bad magic: starts with 6e 6f 74 20, expected "FCSI")',
+      'bad-magic.bin: not an incidents.bin file (it starts with 6e 6f 74 20, not "FCSI") — write it again with the publish or join tool (npm run publish / npm run join) · 不是 incidents.bin 文件（开头为 6e 6f 74 20，应为 "FCSI"）',
     );
-    expect(() => decodeIncidents(new ArrayBuffer(0), 'zero.bin')).toThrow('zero.bin: not an incidents.bin file (bad magic: starts with nothing');
+    expect(() => decodeIncidents(new ArrayBuffer(0), 'zero.bin')).toThrow('zero.bin: not an incidents.bin file (it is empty) — ');
 
     const version = new Uint8Array(example());
     version[4] = 9;

@@ -200,7 +200,7 @@ describe('worker over a MessageChannel', () => {
     expect(noColumns.message).toMatch(/^cols\.csv: no lon\/lat columns/);
 
     const magic = await failure(client.request('parseIncidents', { file: 'bad-magic.bin', bytes: fileBytes('test/fixtures/worker/bad-magic.bin'), format: 'bin' }));
-    expect(magic.message).toMatch(/^bad-magic\.bin: not an incidents\.bin file \(bad magic/);
+    expect(magic.message).toMatch(/^bad-magic\.bin: not an incidents\.bin file \(it starts with /);
     expect((magic as WorkerError).name).toBe('DataError');
 
     const bin = encodeIncidents({ coords: new Float64Array([119.9, 28.4, 120, 28.5]), types: new Uint8Array([1, 2]), days: new Uint16Array([0, 1]), startDay: '2026-11-01' });
@@ -209,12 +209,12 @@ describe('worker over a MessageChannel', () => {
     expect((truncated as WorkerError).file).toBe('history.bin');
 
     const empty = await failure(client.request('parseIncidents', { file: 'blank.csv', bytes: textBytes('  \n\n') }));
-    expect(empty.message).toBe('blank.csv: the file is empty');
+    expect(empty.message).toBe('blank.csv: the file is empty — export the incidents again · 文件是空的，请重新导出事件');
 
     const badBoundaries = await failure(
       client.request('setBoundaries', { file: 'lines.geojson', features: [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [] } as never }] }),
     );
-    expect(badBoundaries.message).toMatch(/^lines\.geojson: feature #0 .*LineString/);
+    expect(badBoundaries.message).toMatch(/^lines\.geojson: the township boundaries cannot be used to place incidents \(feature #0 .*LineString.*\) — check the boundaries file, .* · 乡镇边界无法用于匹配事件所在乡镇/);
 
     const offline = connect({
       fetch: async () => {
@@ -224,9 +224,11 @@ describe('worker over a MessageChannel', () => {
     open.push(offline);
     await offline.client.request('setBoundaries', { features: lishuiTownships() });
     const missing = await failure(offline.client.request('loadAndJoin', { file: 'gone.csv', url: 'http://example.test/gone.csv' }));
-    expect(missing.message).toBe('gone.csv: cannot be downloaded from http://example.test/gone.csv (fetch failed)');
+    expect(missing.message).toBe(
+      'gone.csv: cannot be downloaded from http://example.test/gone.csv (fetch failed) — check the network connection, then load it again · 无法从 http://example.test/gone.csv 下载，请检查网络连接后重新载入',
+    );
     const relative = await failure(client.request('loadAndJoin', { file: 'rel.csv', url: 'data/rel.csv' }));
-    expect(relative.message).toMatch(/^rel\.csv: URL "data\/rel\.csv" is not absolute/);
+    expect(relative.message).toMatch(/^rel\.csv: cannot be downloaded: the app asked for "data\/rel\.csv", not a full address \(an error in the app, not in the file — report it\) · /);
 
     const unknown = await failure(client.request('nope' as 'joinPoints', { coords: new Float64Array(2) }));
     expect(unknown.message).toMatch(/unknown request type "nope"/);
@@ -317,7 +319,9 @@ describe('worker over a MessageChannel', () => {
     expect(fromUrl.counts).toEqual(decodedDirect.counts);
     expect(fromUrl.countsByDay).toEqual(decodedDirect.countsByDay);
     const notFound = await failure(c2.client.request('loadAndJoin', { file: 'other.bin', url: 'https://example.test/data/other.bin' }));
-    expect(notFound.message).toBe('other.bin: cannot be downloaded from https://example.test/data/other.bin (HTTP 404 Not Found)');
+    expect(notFound.message).toBe(
+      'other.bin: cannot be downloaded from https://example.test/data/other.bin (HTTP 404 Not Found) — check that the file is at that address · 无法从 https://example.test/data/other.bin 下载（HTTP 404 Not Found），请确认文件在该地址',
+    );
   });
 
   it('computes area shares for the current boundaries', async () => {
@@ -355,6 +359,6 @@ describe('worker over a MessageChannel', () => {
     const bad = await failure(
       client.request('areaShares', { layers: [{ name: 'teams.geojson', features: [{ type: 'Feature', properties: {}, geometry: box(0, 0, 1, 1) }] }] }),
     );
-    expect(bad.message).toBe('teams.geojson: feature #0 has no "class" property');
+    expect(bad.message).toBe('teams.geojson: feature #0 has no "class" property — fill in its class (e.g. "high") · 要素 #0 缺少“class”属性，请填写其类别（如 "high"）');
   });
 });

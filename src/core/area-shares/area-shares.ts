@@ -68,7 +68,7 @@ export function townshipAreaShares(layer: PreparedAreaLayer, township: AreaFeatu
   const C = layer.classes.length;
   const o = t * C;
   out.fill(0, o, o + C);
-  checkPolygonal(township, `township #${t}${codeOf(township)}`, 'townships');
+  checkPolygonal(township, { en: `township #${t}${codeOf(township)}`, zh: `乡镇 #${t}${codeOf(township)}` }, 'townships');
   const areas = overlayAreas(layer, township.geometry);
   let total = 0;
   for (let c = 0; c <= C; c++) total += areas[c]!;

@@ -3,8 +3,8 @@
  * (done per township, so a worker can chunk the work and stay cancellable) only visits the layer
  * edges beside it instead of the whole layer.
  */
-import { DataError } from '../data-error.ts';
-import { checkPolygonal, classOf, type AreaFeature } from './features.ts';
+import { bilingual, DataError } from '../data-error.ts';
+import { checkPolygonal, classOf, featureLabel, type AreaFeature } from './features.ts';
 import { polygonsOf, pushEdges } from './polygon-edges.ts';
 
 /** A validated layer as edges, indexed by latitude so a township only visits the edges beside it. */
@@ -41,7 +41,9 @@ interface RowIndex {
 
 /** Validate a layer and index its edges (throws a DataError naming the file and feature). */
 export function prepareAreaLayer(layer: readonly unknown[], classes: readonly string[], file = 'layer'): PreparedAreaLayer {
-  if (!Array.isArray(layer)) throw new DataError(file, 'layer has no features array');
+  if (!Array.isArray(layer)) {
+    throw new DataError(file, bilingual('has no list of features — the app sent the layer without its features (an error in the app, not in the file); report it', '没有要素列表：应用传入的图层缺少要素（应用程序错误，并非文件问题），请报告此问题'));
+  }
   const position = classPositions(classes, file);
   const { edges, edgePolygon, polygonClass } = collectLayerEdges(layer, classes, position, file);
   return {
@@ -59,7 +61,7 @@ export function prepareAreaLayer(layer: readonly unknown[], classes: readonly st
 function classPositions(classes: readonly string[], file: string): Map<string, number> {
   const position = new Map<string, number>();
   classes.forEach((c, i) => {
-    if (position.has(c)) throw new DataError(file, `class "${c}" is listed twice`);
+    if (position.has(c)) throw new DataError(file, bilingual(`class "${c}" is listed twice — list each class once`, `类别“${c}”列出了两次，每个类别只能列一次`));
     position.set(c, i);
   });
   return position;
@@ -72,9 +74,12 @@ function collectLayerEdges(layer: readonly unknown[], classes: readonly string[]
   layer.forEach((f, i) => {
     const c = classOf(f, i, file);
     const k = position.get(c);
-    if (k === undefined) throw new DataError(file, `feature #${i} has class "${c}", expected one of ${classes.map((x) => `"${x}"`).join(', ')}`);
+    if (k === undefined) {
+      const list = classes.map((x) => `"${x}"`).join(', ');
+      throw new DataError(file, bilingual(`feature #${i} has class "${c}", expected one of ${list}`, `要素 #${i} 的类别“${c}”无效，应为 ${list} 之一`));
+    }
     const feature = f as AreaFeature;
-    checkPolygonal(feature, `feature #${i}`, file);
+    checkPolygonal(feature, featureLabel(i), file);
     for (const poly of polygonsOf(feature.geometry)) {
       pushEdges(poly, polygonClass.length, edges, edgePolygon);
       polygonClass.push(k);

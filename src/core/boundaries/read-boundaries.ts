@@ -93,14 +93,14 @@ function checkFeature(f: unknown, i: number, file: string): BoundaryFeature {
 
 function checkCoordinates(g: Polygon | MultiPolygon, file: string, what: string): void {
   const polygons: unknown = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  if (!Array.isArray(polygons)) throw new DataError(file, `${what} has no coordinates array`);
+  if (!Array.isArray(polygons)) throw new DataError(file, bilingual(`${what} has no coordinates array; draw its polygon or remove the feature`, `${what} 没有坐标数组，请绘制其多边形或删除该要素`));
   for (const polygon of polygons as unknown[]) {
-    if (!Array.isArray(polygon)) throw new DataError(file, `${what}: a polygon is not an array of rings`);
+    if (!Array.isArray(polygon)) throw new DataError(file, bilingual(`${what}: a polygon is not an array of rings; re-export the boundaries from the GIS tool`, `${what}：有一个多边形不是环的数组，请从 GIS 工具重新导出边界`));
     if (polygon.length === 0 || !Array.isArray(polygon[0]) || polygon[0].length === 0) {
       throw new DataError(file, bilingual(`${what} has an empty ring (an outer ring needs at least 4 positions, the first repeated last)`, `${what} 有一个空环（外环至少需要 4 个点，首点在末尾重复）`));
     }
     for (const ring of polygon as unknown[]) {
-      if (!Array.isArray(ring)) throw new DataError(file, `${what}: a ring is not an array of positions`);
+      if (!Array.isArray(ring)) throw new DataError(file, bilingual(`${what}: a ring is not an array of positions; re-export the boundaries from the GIS tool`, `${what}：有一个环不是坐标数组，请从 GIS 工具重新导出边界`));
       for (const p of ring as unknown[]) {
         const x: unknown = Array.isArray(p) ? p[0] : undefined;
         const y: unknown = Array.isArray(p) ? p[1] : undefined;

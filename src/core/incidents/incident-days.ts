@@ -1,4 +1,4 @@
-import { DataError } from '../data-error.ts';
+import { bilingual, DataError } from '../data-error.ts';
 import { DEFAULT_UTC_OFFSET_MINUTES, dayNumberAt, dayNumberOf, formatDayNumber } from '../dates.ts';
 import { INCIDENTS_BIN_MAX_DAYS } from './incidents-bin.ts';
 
@@ -29,10 +29,17 @@ export function bucketDays(times: Float64Array, file: string, utcOffsetMinutes =
   }
   const dayCount = max - min + 1;
   if (dayCount > INCIDENTS_BIN_MAX_DAYS) {
-    throw new DataError(file, `times span ${dayCount} days (${formatDayNumber(min)} … ${formatDayNumber(max)}); at most ${INCIDENTS_BIN_MAX_DAYS} are supported`);
+    const [from, to] = [formatDayNumber(min), formatDayNumber(max)];
+    throw new DataError(
+      file,
+      bilingual(
+        `times span ${dayCount} days (${from} … ${to}); at most ${INCIDENTS_BIN_MAX_DAYS} are supported — check the dates (a wrong year?) or split the file`,
+        `事件时间跨度 ${dayCount} 天（${from} … ${to}），最多支持 ${INCIDENTS_BIN_MAX_DAYS} 天；请核对日期（年份是否写错？）或拆分文件`,
+      ),
+    );
   }
   const startDay = formatDayNumber(min);
-  if (dayNumberOf(startDay) !== min) throw new DataError(file, `times before year 0 or after 9999 (${startDay})`);
+  if (dayNumberOf(startDay) !== min) throw new DataError(file, bilingual(`times before year 0 or after 9999 (${startDay}) — check the dates`, `有事件时间早于公元 0 年或晚于 9999 年（${startDay}），请核对日期`));
   const days = new Uint16Array(n);
   for (let i = 0; i < n; i++) days[i] = dayNumberAt(times[i]!, utcOffsetMinutes) - min;
   return { days, startDay, dayCount };

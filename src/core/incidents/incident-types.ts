@@ -29,6 +29,9 @@ export const INCIDENT_TYPE_LABELS_ZH: Readonly<Record<IncidentType, string>> = {
   dispute: '矛盾纠纷',
 };
 
+/** The types as messages list them: `public_security (治安案件), criminal_case (刑事案件), …`. */
+export const INCIDENT_TYPE_LIST = INCIDENT_TYPES.map((t) => `${t} (${INCIDENT_TYPE_LABELS_ZH[t]})`).join(', ');
+
 const LOOKUP: ReadonlyMap<string, number> = (() => {
   const m = new Map<string, number>();
   INCIDENT_TYPES.forEach((id, i) => {

@@ -37,7 +37,7 @@
  * ```
  */
 import { INCIDENT_TYPE_COUNT } from './incident-types.ts';
-import { DataError } from '../data-error.ts';
+import { bilingual, DataError } from '../data-error.ts';
 import { dayNumberOf } from '../dates.ts';
 
 export const INCIDENTS_BIN_MAGIC = 'FCSI';
@@ -149,6 +149,11 @@ export function isIncidentsBin(data: ArrayBuffer | Uint8Array): boolean {
   return true;
 }
 
+/** The fix for a damaged incidents.bin: the pipeline writes it, nobody edits it. */
+const REWRITE = ['write it again with the publish or join tool (npm run publish / npm run join)', '请用发布或匹配工具重新生成（npm run publish / npm run join）'] as const;
+/** The fix for a cut-off one: most often an incomplete copy. */
+const RECOPY = ['copy the whole file again, or write it again (npm run publish / npm run join)', '请重新完整复制该文件，或重新生成（npm run publish / npm run join）'] as const;
+
 /**
  * Decode an incidents.bin buffer (copies; the input is not kept). Throws a {@link DataError}
  * naming `file` and the problem: bad magic, unsupported version, truncated file, trailing bytes,
@@ -159,32 +164,46 @@ export function decodeIncidents(data: ArrayBuffer | Uint8Array, file: string): D
   const size = bytes.byteLength;
   if (size < 4 || !isIncidentsBin(bytes)) {
     const head = [...bytes.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
-    throw new DataError(file, `not an incidents.bin file (bad magic: starts with ${head === '' ? 'nothing' : head}, expected "FCSI")`);
+    const start = head === '' ? ['it is empty', '文件为空'] : [`it starts with ${head}, not "FCSI"`, `开头为 ${head}，应为 "FCSI"`];
+    throw new DataError(file, bilingual(`not an incidents.bin file (${start[0]}) — ${REWRITE[0]}`, `不是 incidents.bin 文件（${start[1]}），${REWRITE[1]}`));
   }
   if (size < INCIDENTS_BIN_HEADER_BYTES) {
-    throw new DataError(file, `truncated: the header needs ${INCIDENTS_BIN_HEADER_BYTES} bytes, the file has ${size}`);
+    throw new DataError(file, bilingual(`truncated: the header needs ${INCIDENTS_BIN_HEADER_BYTES} bytes, the file has ${size} — ${RECOPY[0]}`, `文件不完整：文件头需要 ${INCIDENTS_BIN_HEADER_BYTES} 字节，文件只有 ${size} 字节；${RECOPY[1]}`));
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, size);
   const version = view.getUint16(4, true);
-  if (version !== INCIDENTS_BIN_VERSION) throw new DataError(file, `incidents.bin version ${version} is not supported (expected ${INCIDENTS_BIN_VERSION})`);
+  if (version !== INCIDENTS_BIN_VERSION) {
+    throw new DataError(
+      file,
+      bilingual(`incidents.bin version ${version} is not supported (expected ${INCIDENTS_BIN_VERSION}) — write it again with this app's publish or join tool (npm run publish / npm run join)`, `incidents.bin 版本为 ${version}，本应用只能读取版本 ${INCIDENTS_BIN_VERSION}；请用本应用的发布或匹配工具重新生成`),
+    );
+  }
   const n = view.getUint32(8, true);
   const dayCount = view.getUint32(12, true);
   const startDay = String.fromCharCode(...bytes.subarray(16, 26));
-  if (dayNumberOf(startDay) === null) throw new DataError(file, `bad header: startDay ${JSON.stringify(startDay)} is not a YYYY-MM-DD date`);
+  if (dayNumberOf(startDay) === null) {
+    throw new DataError(file, bilingual(`bad header: startDay ${JSON.stringify(startDay)} is not a YYYY-MM-DD date — ${REWRITE[0]}`, `文件头已损坏：startDay ${JSON.stringify(startDay)} 不是 YYYY-MM-DD 日期，${REWRITE[1]}`));
+  }
   if (dayCount > INCIDENTS_BIN_MAX_DAYS || (dayCount === 0 && n > 0)) {
-    throw new DataError(file, `bad header: dayCount ${dayCount} outside 1 … ${INCIDENTS_BIN_MAX_DAYS}`);
+    throw new DataError(file, bilingual(`bad header: dayCount ${dayCount} outside 1 … ${INCIDENTS_BIN_MAX_DAYS} — ${REWRITE[0]}`, `文件头已损坏：dayCount ${dayCount} 不在 1 … ${INCIDENTS_BIN_MAX_DAYS} 之间，${REWRITE[1]}`));
   }
   const bbox: [number, number, number, number] = [view.getFloat64(32, true), view.getFloat64(40, true), view.getFloat64(48, true), view.getFloat64(56, true)];
   const [minX, minY, maxX, maxY] = bbox;
   if (!bbox.every(Number.isFinite) || minX > maxX || minY > maxY || minX < -180 || maxX > 180 || minY < -90 || maxY > 90) {
-    throw new DataError(file, `bad header: bbox [${bbox.join(', ')}] is not a lon/lat extent`);
+    throw new DataError(file, bilingual(`bad header: bbox [${bbox.join(', ')}] is not a lon/lat extent — ${REWRITE[0]}`, `文件头已损坏：范围 [${bbox.join(', ')}] 不是经纬度范围，${REWRITE[1]}`));
   }
   const expected = INCIDENTS_BIN_HEADER_BYTES + INCIDENTS_BIN_BYTES_PER_INCIDENT * n;
   if (size < expected) {
-    throw new DataError(file, `truncated: the header says ${n} incidents (${expected} bytes), the file has ${size} bytes`);
+    throw new DataError(
+      file,
+      bilingual(`truncated: the header says ${n} incidents (${expected} bytes), the file has ${size} bytes — ${RECOPY[0]}`, `文件不完整：文件头记录 ${n} 个事件（${expected} 字节），文件只有 ${size} 字节；${RECOPY[1]}`),
+    );
   }
   if (size > expected) {
-    throw new DataError(file, `counts mismatch: the header says ${n} incidents (${expected} bytes), the file has ${size} bytes`);
+    throw new DataError(
+      file,
+      bilingual(`counts mismatch: the header says ${n} incidents (${expected} bytes), the file has ${size} bytes — ${REWRITE[0]}`, `与文件头不符：文件头记录 ${n} 个事件（${expected} 字节），文件却有 ${size} 字节，${REWRITE[1]}`),
+    );
   }
 
   const base = bytes.byteOffset + INCIDENTS_BIN_HEADER_BYTES;
@@ -206,8 +225,12 @@ export function decodeIncidents(data: ArrayBuffer | Uint8Array, file: string): D
   for (let i = 0; i < n; i++) {
     coords[2 * i] = minX + q[2 * i]! * sx;
     coords[2 * i + 1] = minY + q[2 * i + 1]! * sy;
-    if (days[i]! >= dayCount) throw new DataError(file, `counts mismatch: incident ${i} is on day ${days[i]}, the header says ${dayCount} days`);
-    if (types[i]! >= INCIDENT_TYPE_COUNT) throw new DataError(file, `incident ${i} has type ${types[i]}, expected 0 … ${INCIDENT_TYPE_COUNT - 1}`);
+    if (days[i]! >= dayCount) {
+      throw new DataError(file, bilingual(`counts mismatch: incident ${i} is on day ${days[i]}, the header says ${dayCount} days — ${REWRITE[0]}`, `与文件头不符：第 ${i} 个事件在第 ${days[i]} 天，文件头只有 ${dayCount} 天，${REWRITE[1]}`));
+    }
+    if (types[i]! >= INCIDENT_TYPE_COUNT) {
+      throw new DataError(file, bilingual(`incident ${i} has type ${types[i]}, expected 0 … ${INCIDENT_TYPE_COUNT - 1} — ${REWRITE[0]}`, `第 ${i} 个事件的类型为 ${types[i]}，应为 0 … ${INCIDENT_TYPE_COUNT - 1}，${REWRITE[1]}`));
+    }
   }
   return { count: n, coords, types, days, startDay, dayCount, bbox };
 }

@@ -1,4 +1,4 @@
-import { DataError } from '../data-error.ts';
+import { bilingual, DataError, shown } from '../data-error.ts';
 import { IncidentRows, type ParseIncidentsOptions, type ParsedIncidents } from './incident-rows';
 import { createCsvIncidentParser, createGeoJsonSeqIncidentParser, FeatureReader, NotLineDelimitedError } from './stream-incidents';
 
@@ -12,7 +12,7 @@ export type { ParsedIncidents, ParseIncidentsOptions, SkippedRow } from './incid
  */
 export function parseIncidents(text: string, fileName: string, options: ParseIncidentsOptions = {}): ParsedIncidents {
   const first = /[^\s\ufeff\u001e]/.exec(text);
-  if (first === null) throw new DataError(fileName, `file is empty`);
+  if (first === null) throw new DataError(fileName, bilingual('the file is empty — export the incidents again', '文件是空的，请重新导出事件'));
   const c = first[0];
   return c === '{' || c === '[' ? parseIncidentsGeoJson(text, fileName, options) : parseIncidentsCsv(text, fileName, options);
 }
@@ -33,7 +33,7 @@ export function parseIncidentsCsv(text: string, fileName: string, options: Parse
  * skipped with its reason.
  */
 export function parseIncidentsGeoJson(text: string, fileName: string, options: ParseIncidentsOptions = {}): ParsedIncidents {
-  if (text.trim() === '') throw new DataError(fileName, `file is empty`);
+  if (text.trim() === '') throw new DataError(fileName, bilingual('the file is empty — export the incidents again', '文件是空的，请重新导出事件'));
   let json: unknown;
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -45,7 +45,9 @@ export function parseIncidentsGeoJson(text: string, fileName: string, options: P
       seq.end();
       return seq.take();
     } catch (seqErr) {
-      if (seqErr instanceof NotLineDelimitedError) throw new DataError(fileName, `malformed JSON (${(err as Error).message})`);
+      if (seqErr instanceof NotLineDelimitedError) {
+        throw new DataError(fileName, bilingual(`malformed JSON (${(err as Error).message}) — export the incidents again as GeoJSON, or as CSV`, '不是有效的 JSON，请重新导出事件为 GeoJSON 或 CSV'));
+      }
       throw seqErr;
     }
   }
@@ -53,12 +55,18 @@ export function parseIncidentsGeoJson(text: string, fileName: string, options: P
   if (Array.isArray(json)) features = json;
   else if (typeof json === 'object' && json !== null && (json as { type?: unknown }).type === 'FeatureCollection') {
     const fs = (json as { features?: unknown }).features;
-    if (!Array.isArray(fs)) throw new DataError(fileName, `FeatureCollection has no "features" array`);
+    if (!Array.isArray(fs)) throw new DataError(fileName, bilingual('is a FeatureCollection with no "features" array — export the incident points into it', '是没有“features”数组的 FeatureCollection，请把事件点导出到其中'));
     features = fs;
   } else if (typeof json === 'object' && json !== null && (json as { type?: unknown }).type === 'Feature') features = [json];
   else {
     const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : typeof json;
-    throw new DataError(fileName, `expected a GeoJSON FeatureCollection of Point features, got ${JSON.stringify(type)}`);
+    throw new DataError(
+      fileName,
+      bilingual(
+        `expected a GeoJSON FeatureCollection of Point features, got ${shown(type)} — export the incidents as GeoJSON points or as CSV`,
+        `应为由点要素组成的 GeoJSON FeatureCollection，实际为 ${shown(type)}，请把事件导出为 GeoJSON 点或 CSV`,
+      ),
+    );
   }
   const rows = new IncidentRows(fileName, options);
   const reader = new FeatureReader(rows);

@@ -1,4 +1,4 @@
-import { DataError } from '../data-error.ts';
+import { bilingual, DataError } from '../data-error.ts';
 import {
   IncidentRows,
   LAT_NAMES,
@@ -112,7 +112,7 @@ abstract class LineParser implements IncidentStreamParser {
       this.line(last);
     }
     this.finish();
-    if (!this.sawContent) throw new DataError(this.fileName, `file is empty`);
+    if (!this.sawContent) throw new DataError(this.fileName, bilingual('the file is empty — export the incidents again', '文件是空的，请重新导出事件'));
     this.rows.finish();
   }
 
@@ -161,7 +161,8 @@ class CsvParser extends LineParser {
 
   protected finish(): void {
     if (this.pendingRecord !== null) {
-      throw new DataError(this.fileName, `line ${this.pendingStart}: unterminated quoted field`);
+      const at = this.pendingStart;
+      throw new DataError(this.fileName, bilingual(`line ${at}: unterminated quoted field (a " without its closing ") — close the quote or remove it`, `第 ${at} 行：引号没有闭合（缺少配对的 "），请补上或删除该引号`));
     }
   }
 
@@ -179,11 +180,22 @@ class CsvParser extends LineParser {
       if (lon < 0 || lat < 0) continue;
       const type = findColumn(names, TYPE_NAMES);
       if (type < 0) {
-        throw new DataError(this.fileName, `no type column in the header (expected one of ${TYPE_NAMES.join('/')}); header: ${JSON.stringify(text.slice(0, 200))}`);
+        const header = JSON.stringify(text.slice(0, 200));
+        throw new DataError(
+          this.fileName,
+          bilingual(`no type column in the header (expected one of ${TYPE_NAMES.join('/')}); header: ${header} — add a "type" column`, `表头中没有事件类型列（应为 ${TYPE_NAMES.join('/')} 之一），表头是 ${header}；请添加“type”列`),
+        );
       }
       return { delim, lon, lat, type, time: findColumn(names, TIME_NAMES) };
     }
-    throw new DataError(this.fileName, `no lon/lat columns in the header (expected one of ${LON_NAMES.join('/')} and one of ${LAT_NAMES.join('/')}); header: ${JSON.stringify(text.slice(0, 200))}`);
+    const header = JSON.stringify(text.slice(0, 200));
+    throw new DataError(
+      this.fileName,
+      bilingual(
+        `no lon/lat columns in the header (expected one of ${LON_NAMES.join('/')} and one of ${LAT_NAMES.join('/')}); header: ${header} — name the columns "lon" and "lat"`,
+        `表头中没有经纬度列（经度列应为 ${LON_NAMES.join('/')} 之一，纬度列应为 ${LAT_NAMES.join('/')} 之一），表头是 ${header}；请把列名写成“lon”和“lat”`,
+      ),
+    );
   }
 }
 
@@ -222,7 +234,9 @@ class GeoJsonSeqParser extends LineParser {
     if (type === 'Feature') this.reader.add(value, this.lineNo);
     else if (type === 'FeatureCollection') {
       const fs = (value as { features?: unknown }).features;
-      if (!Array.isArray(fs)) throw new DataError(this.fileName, `line ${this.lineNo}: FeatureCollection has no "features" array`);
+      if (!Array.isArray(fs)) {
+        throw new DataError(this.fileName, bilingual(`line ${this.lineNo}: a FeatureCollection with no "features" array — export the incident points into it`, `第 ${this.lineNo} 行：没有“features”数组的 FeatureCollection，请把事件点导出到其中`));
+      }
       for (let i = 0; i < fs.length; i++) this.reader.add(fs[i], this.lineNo);
     } else throw this.notLineDelimited(`a line of type ${JSON.stringify(type)}, expected Feature`);
   }
@@ -232,7 +246,10 @@ class GeoJsonSeqParser extends LineParser {
   private notLineDelimited(detail: string): NotLineDelimitedError {
     return new NotLineDelimitedError(
       this.fileName,
-      `line ${this.lineNo}: not one GeoJSON feature per line (${detail}); streaming needs GeoJSONSeq/NDJSON or a FeatureCollection written one feature per line`,
+      bilingual(
+        `line ${this.lineNo}: not one GeoJSON feature per line (${detail}); streaming needs GeoJSONSeq/NDJSON or a FeatureCollection written one feature per line — save the file so`,
+        `第 ${this.lineNo} 行：不是每行一个 GeoJSON 要素；逐行读取需要 GeoJSONSeq/NDJSON，或每行一个要素的 FeatureCollection，请按此格式保存`,
+      ),
     );
   }
 }

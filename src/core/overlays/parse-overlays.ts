@@ -14,9 +14,8 @@
  * duplicate ids.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { DataError, isRecord, parseJson } from '../data-error.ts';
+import { bilingual, DataError, isRecord, parseJson, shown } from '../data-error.ts';
 import {
-  DEFAULT_OVERLAYS_CONFIG,
   HAZARD_CLASSES,
   HAZARD_SITE_STATUSES,
   HAZARD_SITE_TYPES,
@@ -24,29 +23,48 @@ import {
   type CoverageProperties,
   type HazardSiteProperties,
   type HazardZoneProperties,
-  type OverlaysConfig,
   type TeamProperties,
 } from './types.ts';
 
+export { parseOverlaysConfig } from './overlays-config.ts';
+
 export interface LenientResult<F> {
   features: F[];
-  /** One message per skipped feature: `file: feature #i …`. */
+  /** One message per skipped feature: `file: feature #i … · 要素 #i …`. */
   problems: string[];
 }
 
-type Check<F> = (feature: Record<string, unknown>, label: string) => F;
+/** A feature as messages name it: its index in `features` (0-based) and, if it has one, its name. */
+interface Label {
+  readonly en: string;
+  readonly zh: string;
+}
 
-/** A problem with one feature (caught by the lenient parsers). */
+type Check<F> = (feature: Record<string, unknown>, label: Label) => F;
+
+/** A problem with one feature (caught by the lenient parsers); its message is bilingual. */
 class FeatureProblem extends Error {}
 
-function fail(label: string, problem: string): never {
-  throw new FeatureProblem(`${label} ${problem}`);
+/** `label en` · `label zh`: `zh` follows the label directly (it starts with 的, 不是, 缺少, …). */
+function fail(label: Label, en: string, zh: string): never {
+  throw new FeatureProblem(bilingual(`${label.en} ${en}`, `${label.zh}${zh}`));
+}
+
+function labelOf(f: unknown, i: number): Label {
+  const name = isRecord(f) && isRecord(f.properties) ? f.properties.name : undefined;
+  return typeof name === 'string' && name !== '' ? { en: `feature #${i} ("${name}")`, zh: `要素 #${i}（“${name}”）` } : { en: `feature #${i}`, zh: `要素 #${i} ` };
 }
 
 function collection(text: string | unknown, file: string): unknown[] {
   const json = typeof text === 'string' ? parseJson(text, file) : text;
   if (!isRecord(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
-    throw new DataError(file, 'not a GeoJSON FeatureCollection (expected "type": "FeatureCollection" with a "features" array)');
+    throw new DataError(
+      file,
+      bilingual(
+        'not a GeoJSON FeatureCollection (expected "type": "FeatureCollection" with a "features" array) — export the layer from the GIS tool as GeoJSON',
+        '不是 GeoJSON FeatureCollection（应有 "type": "FeatureCollection" 和“features”数组），请从 GIS 工具把图层导出为 GeoJSON',
+      ),
+    );
   }
   return json.features;
 }
@@ -55,16 +73,17 @@ function run<F>(text: string | unknown, file: string, check: Check<F>, lenient: 
   const raw = collection(text, file);
   const features: F[] = [];
   const problems: string[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   raw.forEach((f, i) => {
-    const label = `feature #${i}`;
+    const label = labelOf(f, i);
     try {
-      if (!isRecord(f) || f.type !== 'Feature') fail(label, 'is not a GeoJSON Feature');
+      if (!isRecord(f) || f.type !== 'Feature') fail(label, `is ${shown(f)}, not a GeoJSON Feature — remove it, or export the layer again`, `为 ${shown(f)}，不是 GeoJSON Feature，请删除或重新导出图层`);
       const out = check(f as Record<string, unknown>, label);
       if (ids) {
         const id = ids(out);
-        if (seen.has(id)) fail(label, `has duplicate id "${id}"`);
-        seen.add(id);
+        const first = seen.get(id);
+        if (first !== undefined) fail(label, `has duplicate id "${id}" (feature #${first} has it too) — give every feature its own id`, `的 id“${id}”与要素 #${first} 重复，每个要素的 id 必须不同`);
+        seen.set(id, i);
       }
       features.push(out);
     } catch (err) {
@@ -76,64 +95,87 @@ function run<F>(text: string | unknown, file: string, check: Check<F>, lenient: 
   return { features, problems };
 }
 
-function checkPosition(p: unknown, label: string): [number, number] {
-  if (!Array.isArray(p) || p.length < 2) fail(label, `has position ${JSON.stringify(p)}, expected [lon, lat]`);
+function checkPosition(p: unknown, label: Label): [number, number] {
+  if (!Array.isArray(p) || p.length < 2) fail(label, `has position ${shown(p)}, expected [lon, lat]`, `的坐标 ${shown(p)} 不是 [经度, 纬度]`);
   const [x, y] = p as unknown[];
-  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) fail(label, `has position ${JSON.stringify(p)} that is not a pair of numbers`);
-  if (Math.abs(y) > 90 && Math.abs(x) <= 90) fail(label, `has latitude ${y}: coordinates look like [lat, lon]; expected [lon, lat]`);
-  if (Math.abs(x) > 180 || Math.abs(y) > 90) fail(label, `has position [${x}, ${y}] outside lon/lat ranges (projected CRS?); expected WGS84 degrees`);
+  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
+    fail(label, `has position ${shown(p)} that is not a pair of numbers — every position must be [lon, lat] numbers`, `的坐标 ${shown(p)} 不是两个数字，每个坐标必须是 [经度, 纬度] 数字`);
+  }
+  if (Math.abs(y) > 90 && Math.abs(x) <= 90) {
+    fail(label, `has latitude ${y}: coordinates look like [lat, lon]; expected [lon, lat] — swap the two numbers of every position`, `的纬度为 ${y}：坐标看起来是 [纬度, 经度]，应为 [经度, 纬度]，请交换每个坐标的两个数`);
+  }
+  if (Math.abs(x) > 180 || Math.abs(y) > 90) {
+    fail(label, `has position [${x}, ${y}] outside lon/lat ranges (projected CRS?); expected WGS84 degrees — reproject to EPSG:4326`, `的坐标 [${x}, ${y}] 超出经纬度范围（投影坐标系？），应为 WGS84 经纬度，请转换为 EPSG:4326`);
+  }
   return [x, y];
 }
 
-function checkPolygonal(f: Record<string, unknown>, label: string): Polygon | MultiPolygon {
+const REEXPORT = ['re-export the layer from the GIS tool', '请从 GIS 工具重新导出图层'] as const;
+
+function checkPolygonal(f: Record<string, unknown>, label: Label): Polygon | MultiPolygon {
   const g = f.geometry;
-  if (!isRecord(g)) fail(label, 'has no geometry');
-  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') fail(label, `has geometry type ${String(g.type)}, expected Polygon or MultiPolygon`);
+  if (!isRecord(g)) fail(label, 'has no geometry — draw its area or remove the feature', '没有几何，请绘制其范围或删除该要素');
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
+    fail(label, `has geometry type ${String(g.type)}, expected Polygon or MultiPolygon — export this layer as polygons`, `的几何类型是 ${String(g.type)}，应为 Polygon 或 MultiPolygon，请把该图层导出为面`);
+  }
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  if (!Array.isArray(polys) || polys.length === 0) fail(label, 'has no coordinates');
+  if (!Array.isArray(polys) || polys.length === 0) fail(label, `has no coordinates — ${REEXPORT[0]}`, `没有坐标，${REEXPORT[1]}`);
   for (const poly of polys as unknown[]) {
-    if (!Array.isArray(poly) || poly.length === 0) fail(label, 'has a polygon that is not an array of rings');
+    if (!Array.isArray(poly) || poly.length === 0) fail(label, `has a polygon that is not an array of rings — ${REEXPORT[0]}`, `有一个多边形不是环的数组，${REEXPORT[1]}`);
     for (const ring of poly as unknown[]) {
-      if (!Array.isArray(ring)) fail(label, 'has a ring that is not an array of positions');
-      if (ring.length < 4) fail(label, `has a ring with ${ring.length} positions, at least 4 needed`);
+      if (!Array.isArray(ring)) fail(label, `has a ring that is not an array of positions — ${REEXPORT[0]}`, `有一个环不是坐标数组，${REEXPORT[1]}`);
+      if (ring.length < 4) {
+        fail(
+          label,
+          `has a ring with ${ring.length} positions, at least 4 needed (three corners and the first repeated last) — fix it in the GIS tool`,
+          `有一个环只有 ${ring.length} 个点，至少需要 4 个点（三个角点，首点在末尾重复），请在 GIS 工具中修复`,
+        );
+      }
       const ps = (ring as unknown[]).map((p) => checkPosition(p, label));
       const a = ps[0]!;
       const b = ps[ps.length - 1]!;
-      if (a[0] !== b[0] || a[1] !== b[1]) fail(label, 'has a ring that is not closed (first and last positions differ)');
+      if (a[0] !== b[0] || a[1] !== b[1]) {
+        fail(label, `has a ring that is not closed (it starts at [${a}] but ends at [${b}]) — repeat the first position at the end`, `有一个环没有闭合（起点 [${a}]，终点 [${b}]），请在末尾重复起点`);
+      }
     }
   }
   return g as unknown as Polygon | MultiPolygon;
 }
 
-function checkPoint(f: Record<string, unknown>, label: string): Point {
+function checkPoint(f: Record<string, unknown>, label: Label): Point {
   const g = f.geometry;
-  if (!isRecord(g)) fail(label, 'has no geometry');
-  if (g.type !== 'Point') fail(label, `has geometry type ${String(g.type)}, expected Point`);
+  if (!isRecord(g)) fail(label, 'has no geometry — place its point or remove the feature', '没有几何，请标出其位置或删除该要素');
+  if (g.type !== 'Point') fail(label, `has geometry type ${String(g.type)}, expected Point — export this layer as points`, `的几何类型是 ${String(g.type)}，应为 Point，请把该图层导出为点`);
   const [x, y] = checkPosition(g.coordinates, label);
   return { type: 'Point', coordinates: [x, y] as Position };
 }
 
-function props(f: Record<string, unknown>, label: string): Record<string, unknown> {
-  if (!isRecord(f.properties)) fail(label, 'has no properties');
+function props(f: Record<string, unknown>, label: Label): Record<string, unknown> {
+  if (!isRecord(f.properties)) fail(label, 'has no properties (an empty attribute table) — fill in its attributes', '没有属性（属性表为空），请填写其属性');
   return f.properties;
 }
 
-function str(p: Record<string, unknown>, key: string, label: string): string {
+function str(p: Record<string, unknown>, key: string, label: Label): string {
   const v = p[key];
-  if (typeof v !== 'string' || v === '') fail(label, `has no "${key}" (expected a non-empty string)`);
+  if (v === undefined || v === null || v === '') fail(label, `has no "${key}" (expected a non-empty text) — fill it in`, `缺少“${key}”，请填写（非空文本）`);
+  if (typeof v !== 'string') fail(label, `has "${key}" ${shown(v)}, expected a text — write it in quotes`, `的“${key}”为 ${shown(v)}，应为文本，请加引号填写`);
   return v;
 }
 
-function num(p: Record<string, unknown>, key: string, label: string, min = 0): number {
+function num(p: Record<string, unknown>, key: string, label: Label, min = 0): number {
   const v = p[key];
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min) fail(label, `has no valid "${key}" (expected a number ≥ ${min}, got ${JSON.stringify(v)})`);
+  if (v === undefined || v === null) fail(label, `has no "${key}" (expected a number ≥ ${min}) — fill it in`, `缺少“${key}”，请填写不小于 ${min} 的数字`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min) {
+    fail(label, `has no valid "${key}" (expected a number ≥ ${min}, got ${shown(v)}) — write digits only`, `的“${key}”无效（应为不小于 ${min} 的数字，实际为 ${shown(v)}），请只填数字`);
+  }
   return v;
 }
 
-function oneOf<T extends string>(p: Record<string, unknown>, key: string, allowed: readonly T[], label: string): T {
+function oneOf<T extends string>(p: Record<string, unknown>, key: string, allowed: readonly T[], label: Label): T {
   const v = p[key];
-  if (typeof v !== 'string' || v === '') fail(label, `has no "${key}" (expected one of ${allowed.map((a) => `"${a}"`).join(', ')})`);
-  if (!(allowed as readonly string[]).includes(v)) fail(label, `has unknown ${key} "${v}", expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+  const list = allowed.map((a) => `"${a}"`).join(', ');
+  if (typeof v !== 'string' || v === '') fail(label, `has no "${key}" (expected one of ${list}) — fill it in`, `缺少“${key}”（应为 ${list} 之一），请填写`);
+  if (!(allowed as readonly string[]).includes(v)) fail(label, `has unknown ${key} "${v}", expected one of ${list}`, `的“${key}”值“${v}”无效，应为 ${list} 之一`);
   return v as T;
 }
 
@@ -164,9 +206,11 @@ const team: Check<Feature<Point, TeamProperties>> = (f, label) => {
   const p = props(f, label);
   const geometry = checkPoint(f, label);
   const equipment = p.equipment ?? [];
-  if (!Array.isArray(equipment) || equipment.some((e) => typeof e !== 'string')) fail(label, 'has "equipment" that is not an array of strings');
+  if (!Array.isArray(equipment) || equipment.some((e) => typeof e !== 'string')) {
+    fail(label, `has "equipment" ${shown(equipment)}, expected a list of texts like ["boat", "pump"]`, `的“equipment”为 ${shown(equipment)}，应为文本列表，如 ["冲锋舟", "水泵"]`);
+  }
   const onDuty = p.onDuty ?? true;
-  if (typeof onDuty !== 'boolean') fail(label, `has "onDuty" ${JSON.stringify(onDuty)}, expected true or false`);
+  if (typeof onDuty !== 'boolean') fail(label, `has "onDuty" ${shown(onDuty)}, expected true or false`, `的“onDuty”为 ${shown(onDuty)}，应为 true 或 false`);
   return {
     type: 'Feature',
     properties: {
@@ -224,35 +268,4 @@ export function parseCoverage(text: string | unknown, file = 'coverage.geojson')
 }
 export function parseCoverageLenient(text: string | unknown, file = 'coverage.geojson'): LenientResult<Feature<Polygon | MultiPolygon, CoverageProperties>> {
   return run(text, file, coverage, true);
-}
-
-/** overlays-config.json → config; missing keys take {@link DEFAULT_OVERLAYS_CONFIG}'s values. */
-export function parseOverlaysConfig(text: string | unknown, file = 'overlays-config.json'): OverlaysConfig {
-  const json = typeof text === 'string' ? parseJson(text, file) : text;
-  if (!isRecord(json)) throw new DataError(file, 'not a JSON object');
-  const d = DEFAULT_OVERLAYS_CONFIG;
-  const positive = (obj: Record<string, unknown>, key: string, fallback: number, min: number, path = key): number => {
-    const v = obj[key];
-    if (v === undefined) return fallback;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw new DataError(file, `"${path}" must be a number ≥ ${min}, got ${JSON.stringify(v)}`);
-    return v;
-  };
-  const h = json.highRiskLowCoverage ?? {};
-  if (!isRecord(h)) throw new DataError(file, '"highRiskLowCoverage" must be an object');
-  const config: OverlaysConfig = {
-    version: 1,
-    responseMinutes: positive(json, 'responseMinutes', d.responseMinutes, 1e-9),
-    speedKmh: positive(json, 'speedKmh', d.speedKmh, 1e-9),
-    detourFactor: positive(json, 'detourFactor', d.detourFactor, 1),
-    terrainSlowdown: positive(json, 'terrainSlowdown', d.terrainSlowdown ?? 0, 0),
-    highRiskLowCoverage: {
-      coverageBelow: positive(h, 'coverageBelow', d.highRiskLowCoverage.coverageBelow, 0, 'highRiskLowCoverage.coverageBelow'),
-      highShareAbove: positive(h, 'highShareAbove', d.highRiskLowCoverage.highShareAbove, 0, 'highRiskLowCoverage.highShareAbove'),
-      heavyRainMm: positive(h, 'heavyRainMm', d.highRiskLowCoverage.heavyRainMm, 0, 'highRiskLowCoverage.heavyRainMm'),
-      maxLevel: positive(h, 'maxLevel', d.highRiskLowCoverage.maxLevel, 0, 'highRiskLowCoverage.maxLevel'),
-    },
-  };
-  if (config.highRiskLowCoverage.coverageBelow > 1) throw new DataError(file, '"highRiskLowCoverage.coverageBelow" is a share: 0 … 1');
-  if (config.highRiskLowCoverage.highShareAbove > 1) throw new DataError(file, '"highRiskLowCoverage.highShareAbove" is a share: 0 … 1');
-  return config;
 }

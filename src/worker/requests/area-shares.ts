@@ -1,6 +1,6 @@
 import { layerClasses, townshipAreaShares } from '../../core/area-shares/area-shares.ts';
 import { prepareAreaLayer } from '../../core/area-shares/prepare-layer.ts';
-import { DataError } from '../../core/data-error.ts';
+import { bilingual, DataError } from '../../core/data-error.ts';
 import type { RequestContext } from '../context.ts';
 import type { Requests } from '../protocol.ts';
 
@@ -11,7 +11,7 @@ export async function areaShares(payload: Requests['areaShares']['req'], ctx: Re
   if (!Array.isArray(payload.layers)) throw new Error('areaShares: "layers" must be an array');
   const prepared = payload.layers.map((layer, i) => {
     const name = typeof layer?.name === 'string' && layer.name !== '' ? layer.name : `layer #${i}`;
-    if (!Array.isArray(layer?.features)) throw new DataError(name, 'layer has no "features" array');
+    if (!Array.isArray(layer?.features)) throw new DataError(name, bilingual('has no list of features: the app sent the layer without them (an error in the app, not in the file — report it)', '没有要素列表：应用传入的图层缺少要素（这是应用程序的错误，并非文件问题，请报告此问题）'));
     const classes = layer.classes ?? layerClasses(layer.features, name);
     return prepareAreaLayer(layer.features, classes, name);
   });

@@ -15,6 +15,7 @@ import { decodeText } from '../../core/decode-text.ts';
 import { detectCsvKind, detectJsonKind, textShape } from '../../core/import/detect-kind.ts';
 import { extentOf } from '../../core/import/extent.ts';
 import { fitLevels } from '../../core/import/levels-fit.ts';
+import { reasonCounts, rowName, skippedMessage } from '../../core/incidents/skip-messages.ts';
 import { splitQuoted } from '../../core/incidents/stream-incidents.ts';
 import { isIncidentsBin } from '../../core/incidents/incidents-bin.ts';
 import { parseIndicatorsCsv } from '../../core/indicators/parse-indicators.ts';
@@ -36,7 +37,7 @@ type Draft = { -readonly [K in keyof ImportInspection]: ImportInspection[K] } & 
 
 export async function inspectImport(payload: Requests['inspectImport']['req'], ctx: RequestContext): Promise<ImportInspection> {
   const { file, bytes } = payload;
-  if (!(bytes instanceof ArrayBuffer)) throw new DataError(file, 'no file contents ("bytes" must be an ArrayBuffer)');
+  if (!(bytes instanceof ArrayBuffer)) throw new DataError(file, bilingual('has no contents: the app passed no bytes (an error in the app, not in the file — report it)', '没有内容：应用未传入文件数据（这是应用程序的错误，并非文件问题，请报告此问题）'));
   const known = Array.isArray(payload.knownCodes) ? payload.knownCodes : [];
   const out: Draft = {
     file,
@@ -164,13 +165,15 @@ async function readIncidents(data: Uint8Array, out: Draft, ctx: RequestContext, 
   out.skippedCount = report.skippedCount;
   out.extent = extentOf(columns.coords);
   if (columns.startDay !== undefined && columns.dayCount !== undefined && columns.dayCount > 0) out.dateRange = [columns.startDay, addDays(columns.startDay, columns.dayCount - 1)];
-  for (const s of report.skipped.slice(0, LISTED)) out.problems.push(`${out.file}: row ${s.row}: ${s.reason}`);
+  const geo = report.format === 'geojson';
+  for (const s of report.skipped.slice(0, LISTED)) out.problems.push(`${out.file}: ${skippedMessage(rowName(s.row, geo), s.reason)}`);
   out.usable = columns.count > 0;
   if (columns.count === 0) {
+    const reasons = reasonCounts(report.skippedByReason);
     out.problems.unshift(
       bilingual(
-        `${out.file}: all ${report.rowCount} rows were skipped (${Object.entries(report.skippedByReason).map(([r, n]) => `${n} ${r}`).join(', ')}) — nothing is replaced; fix the rows named below and import it again`,
-        `${out.file}：${report.rowCount} 行全部被跳过，未替换任何内容；请修正下列各行后重新导入`,
+        `${out.file}: all ${report.rowCount} rows were skipped (${reasons.en}) — nothing is replaced; fix the rows named below and import it again`,
+        `${out.file}：${report.rowCount} 行全部被跳过（${reasons.zh}），未替换任何内容；请修正下列各行后重新导入`,
       ),
     );
   }

@@ -1,4 +1,4 @@
-import { DataError } from '../../core/data-error.ts';
+import { bilingual, DataError } from '../../core/data-error.ts';
 import { INCIDENT_TYPE_COUNT } from '../../core/incidents/incident-types.ts';
 import { sortByDay } from '../../core/incidents/incident-view.ts';
 import { requireBoundaries, type RequestContext } from '../context.ts';
@@ -17,7 +17,7 @@ export async function loadAndJoin(payload: Requests['loadAndJoin']['req'], ctx: 
   let bytes: ArrayBuffer;
   if (payload.bytes !== undefined) bytes = payload.bytes;
   else if (typeof payload.url === 'string') bytes = await fetchBytes(payload.url, file, ctx);
-  else throw new DataError(file, 'loadAndJoin needs "url" or "bytes"');
+  else throw new DataError(file, bilingual('cannot be loaded: the app gave neither its address nor its contents (an error in the app, not in the file — report it)', '无法载入：应用既未提供地址也未提供内容（这是应用程序的错误，并非文件问题，请报告此问题）'));
   const { columns, report } = await parseIncidentFile(bytes, file, payload, ctx);
   const join = await joinChunked(
     index,

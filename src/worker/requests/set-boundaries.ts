@@ -1,4 +1,4 @@
-import { DataError } from '../../core/data-error.ts';
+import { bilingual, DataError } from '../../core/data-error.ts';
 import { buildJoinIndex } from '../../core/pip/build-index.ts';
 import { featureCode } from '../../core/pip/flatten-polygons.ts';
 import type { JoinIndex } from '../../core/pip/join-index.ts';
@@ -29,7 +29,13 @@ export function setBoundaries(payload: Requests['setBoundaries']['req'], ctx: Re
       index = buildJoinIndex(features);
     }
   } catch (err) {
-    throw new DataError(file, errorMessage(err));
+    throw new DataError(
+      file,
+      bilingual(
+        `the township boundaries cannot be used to place incidents (${errorMessage(err)}) — check the boundaries file, or export it again from the GIS tool`,
+        '乡镇边界无法用于匹配事件所在乡镇，请检查边界文件，或从 GIS 工具重新导出',
+      ),
+    );
   }
   const codes = index.codes !== null ? [...index.codes] : (features ?? []).map((f, i) => featureCode(f, i));
   const bbox: [number, number, number, number] = [index.minX, index.minY, index.maxX, index.maxY];
