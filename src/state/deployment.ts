@@ -5,6 +5,7 @@
  */
 import { joinBilingual } from '../core/data-error.ts';
 import { DEFAULT_DEPLOYMENT, parseDeploymentConfig, type DeploymentConfig } from '../core/deployment-config.ts';
+import { fetchData } from './early-fetch.ts';
 import type { ProblemsState } from './problems.svelte.ts';
 
 export const CONFIG_FILE = 'config.json';
@@ -12,7 +13,7 @@ export const CONFIG_FILE = 'config.json';
 export async function loadDeployment(url: URL, problems: ProblemsState): Promise<DeploymentConfig> {
   let text: string;
   try {
-    const response = await fetch(url, { cache: 'no-cache' });
+    const response = await fetchData(url);
     if (!response.ok) {
       console.info(`${CONFIG_FILE}: HTTP ${response.status} at ${url.href}; using the built-in defaults (see README, "Deployment config").`);
       return DEFAULT_DEPLOYMENT;

@@ -3,6 +3,7 @@
  * problems registry can key it without parsing messages.
  */
 import { bilingual, DataError } from '../core/data-error.ts';
+import { fetchData } from './early-fetch.ts';
 
 /** The file part of a URL, as messages and the problems registry name it. */
 export function fileName(url: URL): string {
@@ -13,8 +14,8 @@ export async function fetchText(url: URL): Promise<string> {
   const file = fileName(url);
   let response: Response;
   try {
-    // no-cache: a refresh must see a file the pipeline has just replaced.
-    response = await fetch(url, { cache: 'no-cache' });
+    // no-cache (a refresh must see a file the pipeline has just replaced), or the request main.ts started early.
+    response = await fetchData(url);
   } catch (error) {
     throw new DataError(file, bilingual(`could not be fetched (${(error as Error).message}) — check the network connection and that the server is running`, '无法获取，请检查网络连接以及服务器是否正常运行'));
   }

@@ -80,17 +80,30 @@ function firstCrossing(polygon: readonly Ring[]): Crossing | null {
       ringOf[k] = r;
     }
   });
-  const minX = (e: number): number => Math.min(ax[e]!, bx[e]!);
-  const order = Array.from({ length: n }, (_, e) => e).sort((p, q) => minX(p) - minX(q));
+  // Each edge's box once, in typed arrays: every township of the built-in data passes through here
+  // on every load, so the sweep must not allocate or recompute per pair.
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
+  const ylo = new Float64Array(n);
+  const yhi = new Float64Array(n);
+  for (let e = 0; e < n; e++) {
+    lo[e] = Math.min(ax[e]!, bx[e]!);
+    hi[e] = Math.max(ax[e]!, bx[e]!);
+    ylo[e] = Math.min(ay[e]!, by[e]!);
+    yhi[e] = Math.max(ay[e]!, by[e]!);
+  }
+  const order = new Uint32Array(n);
+  for (let e = 0; e < n; e++) order[e] = e;
+  order.sort((p, q) => lo[p]! - lo[q]!);
   for (let s = 0; s < n; s++) {
     const e = order[s]!;
-    const maxX = Math.max(ax[e]!, bx[e]!);
-    const eMinY = Math.min(ay[e]!, by[e]!);
-    const eMaxY = Math.max(ay[e]!, by[e]!);
+    const maxX = hi[e]!;
+    const eMinY = ylo[e]!;
+    const eMaxY = yhi[e]!;
     for (let u = s + 1; u < n; u++) {
       const f = order[u]!;
-      if (minX(f) > maxX) break;
-      if (Math.max(ay[f]!, by[f]!) < eMinY || Math.min(ay[f]!, by[f]!) > eMaxY) continue;
+      if (lo[f]! > maxX) break;
+      if (yhi[f]! < eMinY || ylo[f]! > eMaxY) continue;
       const o1 = orientSign(ax[e]!, ay[e]!, bx[e]!, by[e]!, ax[f]!, ay[f]!);
       const o2 = orientSign(ax[e]!, ay[e]!, bx[e]!, by[e]!, bx[f]!, by[f]!);
       if (o1 * o2 >= 0) continue;
