@@ -1,12 +1,14 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { trimmedMaplibreCss } from './scripts/maplibre-css.ts';
 
 export default defineConfig({
   // Relative URLs: the built folder works from any path on any static server.
   base: './',
   plugins: [
     svelte(),
+    trimmedMaplibreCss(),
     // Offline after one visit: the app shell is precached; data files go network-first with a short
     // timeout and fall back to the copy from the last visit. Data is not precached: a city replacing
     // a file in place (new boundaries, today's levels) must never be shown an old copy while online.

@@ -8,9 +8,7 @@
 import { BoundariesAssembly } from '../core/boundaries/boundary-parts.ts';
 import type { Boundaries } from '../core/boundaries/boundaries.ts';
 import { bilingual } from '../core/data-error.ts';
-import { parseIndicatorsCsv } from '../core/indicators/parse-indicators.ts';
 import { fitLevels } from '../core/import/levels-fit.ts';
-import { mergeIndicators } from '../core/import/merge-indicators.ts';
 import { parseLevelsFile } from '../core/levels-file.ts';
 import type { ImportInspection, Progress } from '../worker/protocol.ts';
 import type { AuditState } from './audit.svelte.ts';
@@ -163,6 +161,7 @@ export class ImportState {
       case 'indicators': {
         const daily = safetyIndex.daily;
         if (!daily) return false;
+        const [{ parseIndicatorsCsv }, { mergeIndicators }] = await Promise.all([import('../core/indicators/parse-indicators.ts'), import('../core/import/merge-indicators.ts')]);
         const rows = parseIndicatorsCsv(inspection.text!, inspection.file, { knownCodes: new Set(data.codes), boundariesFile: data.manifest?.boundaries ?? 'townships.topo.json' });
         return this.recolored(() => safetyIndex.useDaily(mergeIndicators(daily, rows).daily));
       }

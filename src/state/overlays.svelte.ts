@@ -5,7 +5,6 @@
  */
 import type { Feature, Point } from 'geojson';
 import { featureCollection } from '@turf/helpers';
-import { parseCoverageLenient, parseHazardSitesLenient, parseHazardZonesLenient, parseOverlaysConfig, parseTeamsLenient } from '../core/overlays/parse-overlays.ts';
 import type { OverlaysConfig, TeamProperties } from '../core/overlays/types.ts';
 import type { OverlayData, OverlayId, OverlayToggle } from './overlay-types.ts';
 import type { DataState } from './data.svelte.ts';
@@ -65,6 +64,8 @@ export class OverlaysState {
     if (!files) return true;
     this.status = 'loading';
     try {
+      // The overlay parsers load with the first overlay load, after the first colored frame.
+      const { parseCoverageLenient, parseHazardSitesLenient, parseHazardZonesLenient, parseOverlaysConfig, parseTeamsLenient } = await import('../core/overlays/parse-overlays.ts');
       const [fetchedZones, sites, fetchedTeams, coverage, config] = await Promise.all(
         [files.hazardZones, files.hazardSites, files.teams, files.coverage, files.config].map((path) => fetchFile(this.source.url(path))),
       );

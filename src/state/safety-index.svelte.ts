@@ -5,14 +5,12 @@
  * user imports an index config or indicators, the map shows this index (and the config's bands)
  * instead, since seeing what they give is what they were imported for.
  */
-import { parseDailyFile, type DailyData } from '../core/daily-file.ts';
+import type { DailyData } from '../core/daily-file.ts';
 import { compareWithLevels } from '../core/safety-index/compare-levels.ts';
 import { toLevelsFile } from '../core/safety-index/to-levels-file.ts';
 import type { IndexInputs } from '../core/safety-index/index-inputs.ts';
 import type { IndexResult } from '../core/safety-index/index-result.ts';
-import { parseIndexConfig } from '../core/safety-index/config.ts';
 import { domainChanges, townshipDay } from '../core/safety-index/explain.ts';
-import { assembleIndexInputs } from '../core/safety-index/inputs.ts';
 import { INCIDENT_TYPE_COUNT } from '../core/incidents/incident-types.ts';
 import { daysBetween } from '../core/dates.ts';
 import { DOMAIN_LABELS } from '../core/safety-index/domains.ts';
@@ -132,6 +130,12 @@ export class SafetyIndexState {
     if (!manifest?.daily || !manifest.indexConfig) return true;
     this.status = 'loading';
     try {
+      // Parsers and the inputs' assembly load with the first run, after the first colored frame.
+      const [{ parseIndexConfig }, { parseDailyFile }, { assembleIndexInputs }] = await Promise.all([
+        import('../core/safety-index/config.ts'),
+        import('../core/daily-file.ts'),
+        import('../core/safety-index/inputs.ts'),
+      ]);
       const codes = [...boundaries.byCode.keys()];
       const configFile = this.configOverride ?? (await fetchFile(this.source.url(manifest.indexConfig)));
       const config = parseIndexConfig(configFile.text, configFile.file);
