@@ -28,18 +28,10 @@
 import { dayNumberOf, formatDayNumber } from './dates.ts';
 import { bilingual, checkTownshipCodes, DataError, isRecord, parseJson, shown, unsupportedVersion } from './data-error.ts';
 
-export const DAILY_SERIES = [
-  'rainfall',
-  'disputes_new',
-  'disputes_resolved',
-  'disputes_open',
-  'hazards_found',
-  'hazards_rectified',
-  'major_hazards_open',
-  'fatal_incidents',
-] as const;
+import { DAILY_SERIES, type DailySeriesId } from './daily-series.ts';
 
-export type DailySeriesId = (typeof DAILY_SERIES)[number];
+// The ids have their own module, so the panels that name them do not pull in this parser.
+export { DAILY_SERIES, type DailySeriesId };
 
 export interface Festival {
   name: string;

@@ -11,10 +11,7 @@ import type { OverlayId, OverlayToggle } from '../state/overlay-types.ts';
 import { paint, styleImage, visibility } from './bind.svelte.ts';
 import { dotPattern, linePattern } from './patterns.ts';
 
-export const ZONE_COLORS = { high: '#b5179e', medium: '#7209b7', low: '#4361ee' } as const;
-export const COVERAGE_COLOR = '#00f5d4';
-export const SITE_COLOR = '#ff9e00';
-export const TEAM_COLOR = '#ffffff';
+import { COVERAGE_COLOR, SITE_COLOR, TEAM_COLOR, ZONE_COLORS } from './overlay-colors.ts';
 
 /** Which map layers belong to each overlay, and which paint property carries its opacity. */
 export const OVERLAY_LAYERS: Record<OverlayId, { id: string; opacity: 'fill-opacity' | 'line-opacity' | 'circle-opacity'; base: number }[]> = {

@@ -4,7 +4,7 @@
  * the structure: which input belongs to which domain is fixed here, so every config is explainable
  * the same way. See DESIGN.md §3 and data/FORMATS.md ("index-config.json").
  */
-import { DAILY_SERIES } from '../daily-file.ts';
+import { DAILY_SERIES } from '../daily-series.ts';
 import { INCIDENT_TYPES } from '../incidents/incident-types.ts';
 
 export const DOMAINS = ['social_security', 'production_safety', 'fire_traffic', 'geological', 'disputes', 'resilience'] as const;
