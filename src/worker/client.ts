@@ -20,7 +20,6 @@
  *   problem (`file` holds the file name when there is one).
  */
 import {
-  collectTransferables,
   isProgressMessage,
   type CancelMessage,
   type FromWorkerMessage,
@@ -31,6 +30,7 @@ import {
   type Requests,
   type SerializedError,
 } from './protocol.ts';
+import { collectTransferables } from './transfer-list.ts';
 
 export interface RequestOptions {
   /** Aborting it rejects the request with an AbortError and cancels the work in the worker. */

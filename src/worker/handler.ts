@@ -13,7 +13,6 @@
 import { AbortedError, yieldToEventLoop, type RequestContext, type Session, type WorkerOptions } from './context.ts';
 import { errorMessage, serializeError } from './errors.ts';
 import {
-  collectTransferables,
   isCancelMessage,
   type FromWorkerMessage,
   type MessagePortLike,
@@ -21,6 +20,7 @@ import {
   type Requests,
   type ToWorkerMessage,
 } from './protocol.ts';
+import { collectTransferables } from './transfer-list.ts';
 import { areaShares } from './requests/area-shares.ts';
 import { computeIndex } from './requests/compute-index.ts';
 import { densityImage } from './requests/density-image.ts';

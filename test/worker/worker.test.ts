@@ -5,7 +5,8 @@ import { joinPoints } from '../../src/core/pip/join-points.ts';
 import { parseIncidents } from '../../src/core/incidents/parse-incidents.ts';
 import type { JoinIndex } from '../../src/core/pip/join-index.ts';
 import { WorkerError } from '../../src/worker/client.ts';
-import { collectTransferables, type FailureMessage, type FromWorkerMessage, type Progress, type ToWorkerMessage } from '../../src/worker/protocol.ts';
+import { collectTransferables } from '../../src/worker/transfer-list.ts';
+import { type FailureMessage, type FromWorkerMessage, type Progress, type ToWorkerMessage } from '../../src/worker/protocol.ts';
 import { connect, fileBytes, generatePoints, lishuiTownships, seededPoints, textBytes, until, type Connection } from './helpers.ts';
 
 const F = 173;
