@@ -31,6 +31,7 @@ export interface ImportTarget {
 }
 import { dataWorker } from './worker.ts';
 import { useBoundariesInWorker } from './worker-boundaries.ts';
+import { emptyInspection } from '../worker/inspection.ts';
 
 export type ImportPhase = 'idle' | 'reading' | 'inspected' | 'applying';
 
@@ -191,19 +192,5 @@ async function takeBoundaries(file: string, parts: number): Promise<Boundaries> 
 /** An inspection for a file the worker could not even start on (e.g. it could not be read). */
 function failed(file: File, error: unknown): ImportInspection {
   const message = (error as Error).message ?? String(error);
-  return {
-    file: file.name,
-    bytes: file.size,
-    kind: null,
-    count: 0,
-    rowCount: 0,
-    skippedCount: 0,
-    fields: [],
-    extent: null,
-    dateRange: null,
-    problems: [message.startsWith(file.name) ? message : `${file.name}: ${message}`],
-    usable: false,
-    unknownCodes: [],
-    missingCodes: [],
-  };
+  return emptyInspection(file.name, file.size, [message.startsWith(file.name) ? message : `${file.name}: ${message}`]);
 }

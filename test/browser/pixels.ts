@@ -71,7 +71,15 @@ export function changedPixels(page: Page, a: Buffer, b: Buffer): Promise<number>
  * panels, dialogs and banners laid over it (their coming and going is not a change of the map).
  */
 export async function mapPixels(page: Page): Promise<Buffer> {
-  await page.evaluate(
+  await mapIdle(page);
+  return page.locator('canvas.maplibregl-canvas').screenshot({ style: CANVAS_ONLY });
+}
+
+const CANVAS_ONLY = 'body * { visibility: hidden !important; } canvas.maplibregl-canvas { visibility: visible !important; }';
+
+/** Resolves once MapLibre has drawn everything pending (a repaint, then its next 'idle'). */
+export function mapIdle(page: Page): Promise<void> {
+  return page.evaluate(
     () =>
       new Promise<void>((resolve) => {
         const { map } = (window as unknown as { __fiveColor: { map: { once(e: string, f: () => void): void; triggerRepaint(): void } } }).__fiveColor;
@@ -79,7 +87,4 @@ export async function mapPixels(page: Page): Promise<Buffer> {
         map.triggerRepaint();
       }),
   );
-  return page.locator('canvas.maplibregl-canvas').screenshot({ style: CANVAS_ONLY });
 }
-
-const CANVAS_ONLY = 'body * { visibility: hidden !important; } canvas.maplibregl-canvas { visibility: visible !important; }';

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { booleanPointInPolygon } from '@turf/turf';
 import { distText, TIMEOUT, useBrowser } from './harness.ts';
+import { mapIdle } from './pixels.ts';
 import { parseBoundaries } from '../../src/core/boundaries/boundaries.ts';
 import { LEVELS } from '../../src/core/levels.ts';
 
@@ -61,14 +62,7 @@ async function seats(page: Page): Promise<Seat[]> {
 
 /** The map canvas's pixels in squares around points, read from a screenshot decoded in the page. */
 async function patches(page: Page, points: { x: number; y: number }[], half = HALF): Promise<Rgb[][]> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const { map } = (window as unknown as { __fiveColor: { map: { once(e: string, f: () => void): void; triggerRepaint(): void } } }).__fiveColor;
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
+  await mapIdle(page);
   const png = (await page.locator('canvas.maplibregl-canvas').screenshot()).toString('base64');
   return page.evaluate(
     async ({ png, points, half }) => {

@@ -25,6 +25,7 @@ import { parseIndexConfig } from '../../core/safety-index/config.ts';
 import type { RequestContext } from '../context.ts';
 import { errorMessage } from '../errors.ts';
 import { parseIncidentFile } from '../parse-file.ts';
+import { emptyInspection } from '../inspection.ts';
 import type { ImportInspection, Requests } from '../protocol.ts';
 
 /** Problems listed in the dialog; the count says how many more. */
@@ -39,21 +40,7 @@ export async function inspectImport(payload: Requests['inspectImport']['req'], c
   const { file, bytes } = payload;
   if (!(bytes instanceof ArrayBuffer)) throw new DataError(file, bilingual('has no contents: the app passed no bytes (an error in the app, not in the file — report it)', '没有内容：应用未传入文件数据（这是应用程序的错误，并非文件问题，请报告此问题）'));
   const known = Array.isArray(payload.knownCodes) ? payload.knownCodes : [];
-  const out: Draft = {
-    file,
-    bytes: bytes.byteLength,
-    kind: null,
-    count: 0,
-    rowCount: 0,
-    skippedCount: 0,
-    fields: [],
-    extent: null,
-    dateRange: null,
-    problems: [],
-    usable: false,
-    unknownCodes: [],
-    missingCodes: [],
-  };
+  const out: Draft = { ...emptyInspection(file, bytes.byteLength) };
   try {
     await read(new Uint8Array(bytes), out, known, ctx);
   } catch (err) {
